@@ -1,0 +1,5 @@
+import sys
+
+from textclean.cli import main
+
+sys.exit(main())

@@ -1,0 +1,8 @@
+"""Sub-commands.  Each module exposes ``register(subparsers)``; REGISTRY lists them in help order."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+REGISTRY: list[Callable[[Any], None]] = []

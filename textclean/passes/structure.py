@@ -1,0 +1,79 @@
+"""Whitespace and line structure: blank lines, trailing spaces, paragraph breaks.
+
+Lines and paragraphs are kept (newlines are never flattened into spaces);
+what goes is whitespace that carries no structure: trailing spaces, lines of
+only spaces/NBSP/zero-width characters, runs of blank lines beyond one
+paragraph break, and blank lines at the start and end of the document.
+
+>>> from textclean.passes.structure import tidy_whitespace
+>>> tidy_whitespace("\\n\\nTitle  \\n\\u00a0\\n\\n\\n  Indented para\\nnext\\n\\n")
+'Title\\n\\n  Indented para\\nnext'
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+import attrs
+
+from textclean.edits import Change
+from textclean.pipeline import Document, Pass
+
+__all__ = ["WHITESPACE_CHARS", "TidyWhitespace", "tidy_whitespace"]
+
+#: Horizontal whitespace that carries no structure (NBSP, zero-width space and
+#: BOM included, so an NBSP-only or BOM-only line counts as blank).
+WHITESPACE_CHARS = " \t\r\x0b\x0c\u00a0\u1680\u2000-\u200b\u202f\u205f\u3000\ufeff"
+
+# A gap: trailing whitespace of a line, one or more newlines, the blank lines
+# between them and the next line's indentation.  Anchored at the start of a
+# whitespace run and possessive, so it runs in linear time on any input.
+_GAP = re.compile(f"(?<![{WHITESPACE_CHARS}\\n])[{WHITESPACE_CHARS}]*+\\n[{WHITESPACE_CHARS}\\n]*+")
+_WS_SET = " \t\r\x0b\x0c\u00a0\u1680\u202f\u205f\u3000\ufeff" + "".join(map(chr, range(0x2000, 0x200C)))
+
+
+def whitespace_changes(text: str) -> Iterator[Change]:
+    """The changes that tidy ``text`` (see the module docstring)."""
+    n = len(text)
+    for m in _GAP.finditer(text):
+        gap = m.group()
+        start, end = m.span()
+        first, last = gap.index("\n"), gap.rindex("\n")
+        indent = gap[last + 1 :]
+        if start == 0:
+            rep, rule = indent, "leading-blank-lines"
+        elif end == n:
+            rep, rule = "", "trailing-whitespace"
+        else:
+            newlines = gap.count("\n", first)
+            rep = ("\n\n" if newlines >= 2 else "\n") + indent
+            rule = "blank-lines" if newlines > 2 or gap[first:last].strip("\n") else "trailing-space"
+        if rep != gap:
+            yield Change(start, end, rep, rule)
+    if n and text[-1] != "\n":
+        body = text.rstrip(_WS_SET)
+        if len(body) < n:
+            yield Change(len(body), n, "", "trailing-whitespace")
+
+
+def tidy_whitespace(text: str) -> str:
+    """Apply :func:`whitespace_changes` and return the tidied text."""
+    out: list[str] = []
+    pos = 0
+    for change in whitespace_changes(text):
+        out.append(text[pos : change.start])
+        out.append(change.replacement)
+        pos = change.end
+    out.append(text[pos:])
+    return "".join(out)
+
+
+@attrs.frozen
+class TidyWhitespace(Pass):
+    """Pass wrapper of :func:`tidy_whitespace`."""
+
+    name = "structure"
+
+    def propose(self, doc: Document) -> list[Change]:
+        return list(whitespace_changes(doc.text))
