@@ -5,4 +5,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-REGISTRY: list[Callable[[Any], None]] = []
+from textclean.cli.commands import clean
+
+REGISTRY: list[Callable[[Any], None]] = [clean.register]
