@@ -82,3 +82,34 @@ def test_entities_only_when_no_markup_came_first() -> None:
 
 def test_pass_accepts_a_dict_config() -> None:
     assert FixUnicode({"uncurl_quotes": True})("“x”").text == '"x"'
+
+
+def _detector_alphabet() -> list[str]:
+    from ftfy.badness import BADNESS_RE, MOJIBAKE_CATEGORIES
+
+    from textclean.passes.unicode import _expand
+
+    chars = set()
+    for body in MOJIBAKE_CATEGORIES.values():
+        chars.update(_expand(body))
+    chars.update(c for c in BADNESS_RE.pattern if ord(c) > 0x7F)
+    chars.update("aZ .,?!\n\tяВГРСаёЁ0")
+    return sorted(chars)
+
+
+def test_hint_finds_every_detector_match_in_short_strings() -> None:
+    import random
+
+    from ftfy.badness import BADNESS_RE
+
+    from textclean.passes.unicode import _hint
+
+    alphabet = _detector_alphabet()
+    hint = _hint()
+    missed = [a + b for a in alphabet for b in alphabet if BADNESS_RE.search(a + b) and not hint.search(a + b)]
+    assert missed == []
+    rng = random.Random(1234)
+    for length in (3, 4, 5, 7):
+        for _ in range(40_000):
+            s = "".join(rng.choice(alphabet) for _ in range(length))
+            assert not BADNESS_RE.search(s) or hint.search(s), s

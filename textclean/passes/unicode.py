@@ -29,7 +29,7 @@ from typing import Any
 
 import attrs
 import ftfy
-from ftfy.badness import MOJIBAKE_CATEGORIES, is_bad
+from ftfy.badness import BADNESS_RE, MOJIBAKE_CATEGORIES
 from ftfy.chardata import CONTROL_CHARS, LIGATURES
 
 from textclean.edits import Change
@@ -56,7 +56,8 @@ CONSERVATIVE_FTFY = ftfy.TextFixerConfig(uncurl_quotes=False, fix_character_widt
 # step 2, so ftfy runs on a few lines in a thousand.
 _SAFE = "\t\x20-\x7e\u0410-\u044f\u0401\u0451"
 _UNUSUAL = re.compile(f"[^{_SAFE}\n]|&")
-_PAIR = re.compile(f"[^{_SAFE}\n][{_SAFE}]{{0,5}}[^{_SAFE}\n]")
+# ftfy's detector never matches more than 7 characters
+_WINDOW_BEFORE, _WINDOW_AFTER = 7, 14
 
 
 def _char_class(chars: Iterable[str]) -> str:
@@ -65,8 +66,7 @@ def _char_class(chars: Iterable[str]) -> str:
 
 @functools.lru_cache(maxsize=8)
 def _gate(config: ftfy.TextFixerConfig) -> tuple[re.Pattern[str], re.Pattern[str]]:
-    """(characters a fixer acts on alone, characters that can make the detector match alone)."""
-    cats = MOJIBAKE_CATEGORIES
+    """Patterns: characters a fixer acts on alone; places the detector could match."""
     trigger = set(map(chr, CONTROL_CHARS)) | set("&\x1b\r\x85\u2028\u2029")
     if config.fix_latin_ligatures:
         trigger |= set(map(chr, LIGATURES))
@@ -74,34 +74,79 @@ def _gate(config: ftfy.TextFixerConfig) -> tuple[re.Pattern[str], re.Pattern[str
         trigger |= set("\u2018\u2019\u201a\u201b\u201c\u201d\u201e\u201f\u2032\u2033\u2035\u2036")
     if config.fix_character_width:
         trigger |= {chr(c) for c in range(0xFF01, 0xFFEF)} | {"\u3000"}
-    fixers = re.compile(f"[{_char_class(trigger)}\x80-\x9f\ud800-\udfff]")
-    middle = cats["start_punctuation"] + cats["end_punctuation"] + cats["currency"] + "°µ"
-    solo = re.compile(
-        f"[\x80-\x9f{_char_class(cats['bad'])}ÃÂŒœ]|[ВГРС][\x80-\x9f{_char_class(middle + cats['bad'])}][ВГРС]"
+    fixers = f"[{_char_class(trigger)}\x80-\x9f\ud800-\udfff]"
+    return re.compile(fixers), _hint()
+
+
+@functools.lru_cache(maxsize=1)
+def _hint() -> re.Pattern[str]:
+    """Places where ftfy's mojibake detector could match.
+
+    Every detector match holds a character that can match with plain
+    neighbours (a *solo*), or two *paired* characters at most six apart.  The
+    paired characters are those of ftfy's categories, less the ones we read
+    as safe and the "common" ones (NBSP, dashes, ellipsis, ...), which the
+    detector only uses right after a solo or paired character.  A test checks
+    every two-character string and many three-character ones against ftfy.
+    """
+    cats = MOJIBAKE_CATEGORIES
+    safe = re.compile(f"[{_SAFE}]")
+    every = "".join(v for k, v in cats.items() if k != "common")
+    paired = _char_class(c for c in _expand(every) if not safe.match(c) and c not in _expand(cats["common"]))
+    middle = _char_class(_expand(cats["start_punctuation"] + cats["end_punctuation"] + cats["currency"] + cats["bad"]))
+    solo = _char_class([*_expand(cats["bad"]), "Ã", "Â", "Î", "Ð", "Œ", "œ", "√", "Ђ"])
+    return re.compile(
+        f"[\x80-\x9f{solo}]"
+        f"|(?<=[ВГРС])[\x80-\x9f{middle}°µ](?=[ВГРС])"
+        f"|(?<=[а-яё])[{_char_class(_expand(cats['upper_accented']))}]"
+        f"|[{paired}](?=[^{paired}\n]{{0,5}}[{paired}])"
     )
-    return fixers, solo
 
 
-def _needs_ftfy(segment: str, config: ftfy.TextFixerConfig) -> bool:
-    fixers, solo = _gate(config)
-    if len(segment) > config.max_decode_length or fixers.search(segment):
-        return True
-    if config.normalization and not unicodedata.is_normalized(config.normalization, segment):
-        return True
-    if config.fix_encoding and (solo.search(segment) or _PAIR.search(segment)):
-        return bool(is_bad(segment))
-    return False
+def _expand(body: str) -> list[str]:
+    """The characters of a character-class body such as ``"a-c\u00e9"``.
+
+    >>> "".join(_expand("a-cé"))
+    'abcé'
+    """
+    out: list[str] = []
+    i = 0
+    while i < len(body):
+        if i + 2 < len(body) and body[i + 1] == "-":
+            out.extend(map(chr, range(ord(body[i]), ord(body[i + 2]) + 1)))
+            i += 3
+        else:
+            out.append(body[i])
+            i += 1
+    return out
+
+
+def _bad_near_hints(segment: str, hint: re.Pattern[str]) -> bool:
+    """``ftfy.badness.is_bad(segment)``, searching only windows around the hints."""
+    lo = hi = -1
+    n = len(segment)
+    search = BADNESS_RE.search
+    for m in hint.finditer(segment):
+        w_lo, w_hi = max(0, m.start() - _WINDOW_BEFORE), min(n, m.end() + _WINDOW_AFTER)
+        if w_lo <= hi:
+            hi = w_hi
+            continue
+        if hi >= 0 and search(segment, lo, hi):
+            return True
+        lo, hi = w_lo, w_hi
+    return hi >= 0 and search(segment, lo, hi) is not None
 
 
 def suspicious_lines(text: str, *, config: ftfy.TextFixerConfig = CONSERVATIVE_FTFY) -> Iterator[tuple[int, int]]:
-    """Yield ``(start, end)`` of the ftfy segments (lines with their ``\\n``) that ftfy would change.
+    """Yield ``(start, end)`` of the ftfy segments (lines with their ``\\n``) that ftfy could change.
 
     >>> list(suspicious_lines("fine\\ncaf\\u00c3\\u00a9\\nfine, «ok» für"))
     [(5, 11)]
     """
+    fixers, hint = _gate(config)
+    normal = not config.normalization or unicodedata.is_normalized(config.normalization, text)
     search = _UNUSUAL.search
-    pos = 0
-    n = len(text)
+    pos, n = 0, len(text)
     while pos < n:
         m = search(text, pos)
         if m is None:
@@ -109,7 +154,13 @@ def suspicious_lines(text: str, *, config: ftfy.TextFixerConfig = CONSERVATIVE_F
         start = text.rfind("\n", 0, m.start()) + 1
         nl = text.find("\n", m.start())
         end = n if nl < 0 else nl + 1
-        if _needs_ftfy(text[start:end], config):
+        segment = text[start:end]
+        if (
+            end - start > config.max_decode_length
+            or fixers.search(segment)
+            or (not normal and not unicodedata.is_normalized(config.normalization or "NFC", segment))
+            or (config.fix_encoding and _bad_near_hints(segment, hint))
+        ):
             yield start, end
         pos = end
 
