@@ -41,10 +41,10 @@ def whitespace_changes(text: str) -> Iterator[Change]:
         start, end = m.span()
         first, last = gap.index("\n"), gap.rindex("\n")
         indent = gap[last + 1 :]
-        if start == 0:
-            rep, rule = indent, "leading-blank-lines"
-        elif end == n:
+        if end == n:
             rep, rule = "", "trailing-whitespace"
+        elif start == 0:
+            rep, rule = indent, "leading-blank-lines"
         else:
             newlines = gap.count("\n", first)
             rep = ("\n\n" if newlines >= 2 else "\n") + indent
