@@ -48,7 +48,11 @@ docs: $(VENV)/.installed-docs
 	$(PY) docs/gen_pages.py
 	$(VENV)/bin/mkdocs build --strict
 
-bench: $(STAMP)
+$(VENV)/.installed-bench: $(STAMP)
+	$(PY) -m pip install --quiet -e ".[$(EXTRAS),bench]"
+	@touch $@
+
+bench: $(VENV)/.installed-bench
 	$(PY) -m benchmarks
 
 clean:
