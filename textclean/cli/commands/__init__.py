@@ -5,6 +5,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from textclean.cli.commands import clean
+from textclean.cli.commands import clean, learn
 
-REGISTRY: list[Callable[[Any], None]] = [clean.register]
+REGISTRY: list[Callable[[Any], None]] = [clean.register, learn.register]

@@ -1,0 +1,165 @@
+"""The chrome classifier: whole pages lose their chrome, article text keeps its prose."""
+
+from __future__ import annotations
+
+import pickle
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from textclean.config import Aggressiveness
+from textclean.passes.chrome import ChromePass, chrome_changes, classify_lines, remove_chrome
+from textclean.pipeline import Pipeline
+
+REASONS = {
+    "menu",
+    "link-list",
+    "low-prose",
+    "short-run",
+    "outside-main",
+    "symbols",
+    "copyright",
+    "repeated",
+    "comment-header",
+}
+
+ARTICLE = [
+    "The city council voted on Tuesday to close the old bridge for repairs until the end of next year.",
+    "Engineers had warned for months that the structure was no longer safe for heavy traffic, and the mayor "
+    "said the decision could not wait any longer.",
+    "Safety first",
+    "Drivers will have to use the ring road, which adds about ten minutes to the journey into the centre.",
+    "\u201cWe know this is hard for people,\u201d she said.",
+    "The work is expected to cost around four million euros, most of it paid by the regional government.",
+]
+NAV = ["Home", "News", "Politics", "Business", "Sport", "Culture", "Weather", "Contact us"]
+FOOTER = ["About us", "Careers", "Privacy Policy", "Terms of Use", "Cookie settings", "\u00a9 2024 Example Media"]
+TEASERS = [
+    "Most read",
+    "Mayor opens new library in the north of the city",
+    "Local team wins the cup after penalties",
+    "Weather: storm expected this weekend",
+]
+
+
+def page(article: list[str] = ARTICLE) -> str:
+    return "\n".join([*NAV, "", *article, "", *TEASERS, "", *FOOTER])
+
+
+def kept_lines(text: str, **kw: object) -> list[str]:
+    return [text[lb.start : lb.end] for lb in classify_lines(text, **kw) if lb.keep and lb.kind != "blank"]  # type: ignore[arg-type]
+
+
+def test_whole_page_keeps_article_and_drops_chrome() -> None:
+    assert kept_lines(page()) == ARTICLE
+
+
+def test_short_lines_inside_prose_are_kept() -> None:
+    kept = kept_lines(page())
+    assert "Safety first" in kept
+    assert "\u201cWe know this is hard for people,\u201d she said." in kept
+
+
+def test_residual_article_text_is_left_alone() -> None:
+    text = "\n".join(ARTICLE)
+    assert remove_chrome(text) == text
+    assert list(chrome_changes(text)) == []
+
+
+def test_residual_with_tail_link_list() -> None:
+    text = "\n".join([*ARTICLE, "https://example.com/share", "https://example.com/print"])
+    assert kept_lines(text) == ARTICLE
+
+
+def test_hard_wrapped_paragraph_is_one_unit() -> None:
+    wrapped = (
+        "The council said on Monday that the old bridge over the river\n"
+        "would be closed for repairs until the end of the year, and that\n"
+        "drivers should use the ring road instead."
+    )
+    labels = [lb for lb in classify_lines(wrapped) if lb.kind != "blank"]
+    assert len({(lb.kind, lb.keep) for lb in labels}) == 1
+    assert all(lb.keep for lb in labels)
+
+
+def test_labels_cover_every_line_and_name_reasons() -> None:
+    text = page()
+    labels = classify_lines(text)
+    assert len(labels) == text.count("\n") + 1
+    for lb in labels:
+        assert text[lb.start : lb.end] == text.split("\n")[labels.index(lb)]
+        assert lb.keep == (lb.reason == "")
+        if not lb.keep:
+            assert lb.reason in REASONS
+    assert {lb.reason for lb in labels if not lb.keep} >= {"menu"}
+
+
+def test_pass_reports_rules_and_restores() -> None:
+    text = page()
+    result = Pipeline([ChromePass()])(text)
+    assert result.restore() == text
+    assert result.text.strip().split("\n") == ARTICLE
+    assert {e.rule for e in result.edits} <= REASONS
+    assert all(e.pass_name == "chrome" for e in result.edits)
+
+
+def test_pass_is_a_picklable_value() -> None:
+    p = ChromePass(lang="en", aggressiveness=Aggressiveness.AGGRESSIVE)
+    assert pickle.loads(pickle.dumps(p)) == p
+    assert ChromePass() != p
+
+
+@pytest.mark.parametrize("level", list(Aggressiveness))
+def test_every_level_keeps_the_article(level: Aggressiveness) -> None:
+    kept = kept_lines(page(), aggressiveness=level)
+    assert [ln for ln in ARTICLE if ln not in kept] == []
+
+
+def test_explicit_language_matches_guess() -> None:
+    assert classify_lines(page(), lang="en") == classify_lines(page())
+
+
+def test_unknown_language_still_finds_article() -> None:
+    article = [
+        "政府は月曜日、来年度の予算案について、地方の財政を支えるために新しい基金を設けると発表した。",
+        "関係者によると、基金の規模は約一兆円で、主に医療と教育の分野に使われる見通しだという。",
+        "野党はこの計画について、財源の説明が不十分だとして国会で詳しい説明を求める方針だ。",
+    ]
+    text = "\n".join([*NAV, "", *article, "", *FOOTER])
+    assert kept_lines(text) == article
+
+
+LINE = st.one_of(
+    st.sampled_from([*ARTICLE, *NAV, *FOOTER, *TEASERS, "", "|", "12:30", "https://example.com"]),
+    st.text(alphabet=st.characters(blacklist_categories=("Cs",), blacklist_characters="\n"), max_size=80),
+)
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.lists(LINE, max_size=40))
+def test_only_removes_whole_lines(lines: list[str]) -> None:
+    text = "\n".join(lines)
+    result = Pipeline([ChromePass()])(text)
+    assert result.restore() == text
+    out = result.text.split("\n") if result.text else []
+    # the output is the input with some lines taken out, in order
+    it = iter(text.split("\n"))
+    assert all(any(line == other for other in it) for line in out)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "[" * 200_000,
+        "word " * 60_000,
+        "\n" * 100_000,
+        "1" * 200_000,
+        ("The same sentence is repeated over and over again in this text.\n" * 4000),
+        "Home\n" * 50_000,
+    ],
+    ids=["brackets", "one-long-line", "newlines", "digits", "same-sentence", "menu"],
+)
+def test_hostile_inputs_finish(text: str) -> None:
+    result = Pipeline([ChromePass()])(text)
+    assert result.restore() == text
