@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import os
 from typing import Any
 
 import attrs
 
 from textclean.config import Aggressiveness
+from textclean.passes.artifacts import Artifacts
+from textclean.passes.chrome import ChromePass
+from textclean.passes.metadata import HeaderMetadata
 from textclean.passes.structure import TidyWhitespace
 from textclean.passes.unicode import CONSERVATIVE_FTFY, FixUnicode
 from textclean.pipeline import Pass, Pipeline
@@ -22,27 +26,53 @@ def _aggr(value: Aggressiveness | str) -> Aggressiveness:
 class DefaultOptions:
     """Options of :func:`default_pipeline`; unknown names are an error.
 
-    ``unicode=False`` skips ftfy; ``aggressiveness`` scales the structural
-    rules; ``languages`` limits the phrase rules loaded.
+    * ``aggressiveness`` — how much structural rules may remove when unsure;
+    * ``languages`` — which per-language phrase rules to load (``common`` rules always run);
+    * ``unicode`` — repair mojibake and entities with ftfy (``ftfy_config`` to change how);
+    * ``metadata`` — lift header lines (published, author, views, tags …) into ``result.metadata``;
+    * ``residue`` — remove scraper residue: ads, read-also, prompts, widgets, credits, comments;
+    * ``chrome`` — remove page chrome (menus, link lists, footers) from whole-page text;
+    * ``boilerplate_model`` — a :class:`~textclean.corpus.boilerplate.BoilerplateModel` or its file;
+      ``boilerplate_site`` — the site whose learned lines to remove (default: every site's).
     """
 
     aggressiveness: Aggressiveness = attrs.field(default=Aggressiveness.BALANCED, converter=_aggr)
     languages: tuple[str, ...] = attrs.field(default=("en", "ru"), converter=tuple)
     unicode: bool = True
     ftfy_config: Any = CONSERVATIVE_FTFY
+    metadata: bool = True
+    residue: bool = True
+    chrome: bool = True
+    boilerplate_model: Any = None
+    boilerplate_site: str | None = None
 
 
 def default_pipeline(**options: Any) -> Pipeline:
     """Build the default pipeline; keyword options are those of :class:`DefaultOptions`.
 
-    >>> default_pipeline().names[:2]
-    ['unicode', 'structure']
-    >>> default_pipeline(unicode=False).names[0]
+    >>> default_pipeline().names
+    ['unicode', 'structure', 'metadata', 'artifacts', 'chrome', 'structure']
+    >>> default_pipeline(unicode=False, chrome=False).names[0]
     'structure'
     """
     opts = DefaultOptions(**options)
     steps: list[Pass] = []
     if opts.unicode:
         steps.append(FixUnicode(opts.ftfy_config))
+    steps.append(TidyWhitespace())
+    if opts.metadata:
+        steps.append(HeaderMetadata(languages=opts.languages))
+    if opts.residue:
+        steps.append(Artifacts(languages=opts.languages, aggressiveness=opts.aggressiveness))
+    if opts.boilerplate_model is not None:
+        from textclean.corpus.boilerplate import BoilerplateModel, RemoveBoilerplate
+
+        model = opts.boilerplate_model
+        if isinstance(model, str | os.PathLike):
+            model = BoilerplateModel.load(model)
+        steps.append(RemoveBoilerplate(model=model, site=opts.boilerplate_site))
+    if opts.chrome:
+        steps.append(ChromePass(aggressiveness=opts.aggressiveness))
+    # removed lines leave blank runs behind: tidy once more at the end
     steps.append(TidyWhitespace())
     return Pipeline(steps)

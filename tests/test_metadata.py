@@ -1,0 +1,84 @@
+"""Header lifting: values move into metadata, prose and title stay."""
+
+from __future__ import annotations
+
+import pytest
+
+from textclean.passes import metadata as md
+from textclean.passes.metadata import HeaderMetadata, lift_header
+
+
+def test_labelled_dates_and_title() -> None:
+    text = (
+        "Posted 12 января 2022,, 08:30\nUpdated 24 декабря 2022,, 22:37\nBig title\n"
+        "The council met on Monday and voted for the plan."
+    )
+    kept, meta = lift_header(text)
+    assert kept == "Big title\nThe council met on Monday and voted for the plan."
+    assert meta["title"] == "Big title"
+    assert meta["published"].startswith("2022-01-12")
+    assert meta["modified"].startswith("2022-12-24")
+
+
+def test_raw_string_without_dates_module(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(md, "_dates_api", lambda: None)
+    _, meta = lift_header("Published: March 3, 2023\nTitle\nProse sentence that is long enough to count as prose here.")
+    assert meta["published"] == "March 3, 2023"
+
+
+def test_header_zone_ends_at_first_paragraph() -> None:
+    text = "Title line\nThe first paragraph is prose and it ends with a full stop here.\nViews: 12\nIvan Petrov."
+    kept, meta = lift_header(text)
+    assert kept == text
+    assert "views" not in meta and "author" not in meta
+
+
+def test_labelled_date_after_a_dek_is_still_lifted() -> None:
+    text = (
+        "Title\nA one-sentence summary of the story that reads like a paragraph of prose.\n"
+        "- Published 18 November 2019\nBody."
+    )
+    kept, meta = lift_header(text)
+    assert "Published" not in kept
+    assert meta["published"].startswith("2019-11-18")
+
+
+def test_byline_place_views_tags() -> None:
+    text = (
+        "Title of the piece\nBy Jane Doe\n06.01.2022 13:15\n(Moscow time), Moscow\nПросмотров: 1 204\n"
+        "Politics, Economy, Central Asia\nFirst paragraph of the article body, which is plain prose."
+    )
+    kept, meta = lift_header(text)
+    assert kept == "Title of the piece\nFirst paragraph of the article body, which is plain prose."
+    assert meta["author"] == "Jane Doe"
+    assert meta["place"] == "Moscow"
+    assert meta["views"] == 1204
+    assert meta["tags"] == ["Politics", "Economy", "Central Asia"]
+    assert meta["dateline"].startswith("2022-01-06")
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Posted in 2019, the video drew millions of views",
+        "| 10.000 € | 36 Monate | 2,0 % |",
+        "Updated guidance, new rules",
+    ],
+)
+def test_not_header_lines(line: str) -> None:
+    text = f"Title\n{line}\nProse follows here and it is a long sentence with a period."
+    kept, _ = lift_header(text)
+    assert line in kept
+
+
+def test_title_is_never_removed() -> None:
+    text = "Ainur Kurmanov.\nThe piece starts here and it is a long sentence with a period."
+    kept, meta = lift_header(text)
+    assert kept == text and meta["title"] == "Ainur Kurmanov."
+
+
+def test_pass_fills_result_metadata() -> None:
+    result = HeaderMetadata()("Title\nViews: 5\nBody text that is long enough to be prose, with a period.")
+    assert result.metadata["views"] == 5
+    assert [e.rule for e in result.edits] == ["common.header-views"]
+    assert result.restore().startswith("Title\nViews: 5")

@@ -1,0 +1,93 @@
+"""Every rule's examples must be removed and its counter-examples kept (one parametrised test)."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from textclean.rules import FAMILIES, KINDS, LANGUAGES, Rule, line_matcher, load_rules, normalise_line
+
+ALL = load_rules()
+PATTERNED = [r for r in ALL if r.pattern is not None]
+
+
+def _cases(kind: str) -> list[tuple[Rule, str]]:
+    out = []
+    for rule in ALL:
+        texts = rule.examples if kind == "example" else rule.counter_examples
+        out.extend((rule, t) for t in texts)
+    return out
+
+
+def _id(value: object) -> str:
+    return value.id if isinstance(value, Rule) else repr(value)[:40]
+
+
+def test_ids_unique_and_namespaced() -> None:
+    ids = [r.id for r in ALL]
+    assert len(ids) == len(set(ids))
+    for rule in ALL:
+        assert rule.id.startswith(rule.lang + "."), rule.id
+        assert rule.family in FAMILIES
+        assert rule.kind in KINDS
+        assert rule.lang in LANGUAGES
+
+
+def test_every_rule_has_examples_both_ways() -> None:
+    for rule in ALL:
+        assert rule.examples, rule.id
+        assert rule.counter_examples, rule.id
+
+
+@pytest.mark.parametrize("rule", PATTERNED, ids=_id)
+def test_pattern_has_no_capturing_groups(rule: Rule) -> None:
+    # the combined alternation identifies rules by named groups
+    assert rule.compiled().groups == 0
+    assert rule.pattern == rule.pattern.lower() or "\\" in rule.pattern
+
+
+@pytest.mark.parametrize(("rule", "text"), _cases("example"), ids=_id)
+def test_example_matches(rule: Rule, text: str) -> None:
+    if rule.kind == "structural":
+        out = _structural(text)
+        kept = out[len("Title") :] if text.startswith("Title\n") and out.startswith("Title") else out
+        assert not re.sub(r"\W", "", kept), (rule.id, kept)
+        return
+    if rule.kind == "inline":
+        assert re.search(rule.pattern or "", text, re.IGNORECASE), rule.id
+        return
+    norm = normalise_line(text)
+    assert rule.compiled().fullmatch(norm), (rule.id, norm)
+    assert len(norm) <= rule.max_len
+    assert line_matcher((rule.lang,)).match(text, level=2) is not None
+
+
+@pytest.mark.parametrize(("rule", "text"), _cases("counter"), ids=_id)
+def test_counter_example_kept(rule: Rule, text: str) -> None:
+    if rule.kind == "structural":
+        assert _structural(text) == text
+        return
+    if rule.kind == "inline":
+        assert not re.search(rule.pattern or "", text, re.IGNORECASE), rule.id
+        return
+    hit = line_matcher((rule.lang,)).match(text, level=2)
+    assert hit is None, (rule.id, hit.id if hit else None)
+
+
+def _structural(text: str) -> str:
+    """The text after the header and residue passes (structural rules have no pattern of their own)."""
+    from textclean.passes.artifacts import clean_artifacts
+    from textclean.passes.metadata import lift_header
+
+    kept, _ = lift_header(text)
+    return clean_artifacts(kept).strip("\n")
+
+
+def test_load_rules_unknown_language() -> None:
+    with pytest.raises(ValueError, match="no rules"):
+        load_rules("xx")
+
+
+def test_matcher_is_cached() -> None:
+    assert line_matcher(("en", "ru")) is line_matcher(("en", "ru"))

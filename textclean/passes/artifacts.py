@@ -1,0 +1,259 @@
+"""Scraper residue: ad markers, read-also lines, prompts, comment sections, credits, widgets.
+
+The rules live in the data files of :mod:`textclean.rules`; this module
+applies them to the lines of a document:
+
+* a ``line`` rule removes a line only when its pattern matches the **whole**
+  line (stripped, bullet dropped, lower-cased) and the line is no longer
+  than the rule's ``max_len`` — a line is never removed for merely containing
+  a word;
+* a ``block`` rule (a comment-section heading) in the tail of the document
+  removes everything from the heading to the end (``balanced`` and up; the
+  tail starts half-way through the text, a quarter-way at ``aggressive``);
+  elsewhere only the heading goes;
+* a ``list`` rule (``Related stories``, ``Читайте также:``) takes the run of
+  short headline-like lines under it along when there are at least two of
+  them (a single short line may be the next subheading);
+* ``inline`` rules remove markers such as ``[ad_1]`` wherever they stand;
+* the structural detectors of :mod:`textclean.passes.widgets` remove
+  calendars, share bars and orphaned widget lines.
+
+>>> from textclean.passes.artifacts import clean_artifacts
+>>> print(clean_artifacts("[ad_1]\\nThe vote was held on Monday.\\n[ad_2]\\nSource link"))
+The vote was held on Monday.
+<BLANKLINE>
+>>> clean_artifacts("Read more about the vote in our report.")
+'Read more about the vote in our report.'
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterator, Sequence
+
+import attrs
+
+from textclean.config import Aggressiveness
+from textclean.edits import Change
+from textclean.passes.widgets import normalised_lines, orphan_removals, structural_removals
+from textclean.pipeline import Document, Pass, line_spans
+from textclean.rules import LANGUAGES, LineMatcher, Rule, line_matcher
+
+__all__ = ["Artifacts", "artifact_changes", "clean_artifacts"]
+
+_TERMINAL = (".", "!", "?", "…", ":", ";", '"', "”", "»")
+
+
+def _languages(value: Sequence[str] | str) -> tuple[str, ...]:
+    langs = (value,) if isinstance(value, str) else tuple(value)
+    for lang in langs:
+        if lang not in LANGUAGES:
+            raise ValueError(f"no rules for language {lang!r}; known: {', '.join(LANGUAGES)}")
+    return langs
+
+
+def _level(value: Aggressiveness | str) -> Aggressiveness:
+    return value if isinstance(value, Aggressiveness) else Aggressiveness(value)
+
+
+def _bulleted(line: str) -> bool:
+    s = line.lstrip(" \t\u00a0\ufeff\u200b")
+    return bool(s) and s[0] in "-–—•·*▪►▸»›"
+
+
+def _headline_like(line: str) -> bool:
+    s = line.strip(" \t\u00a0\ufeff\u200b\r")
+    if not s:
+        return False
+    bulleted = s[0] in "-–—•·*▪►▸»›"
+    if len(s) > (260 if bulleted else 150):
+        return False
+    return bulleted or not s.endswith(_TERMINAL)
+
+
+def artifact_changes(
+    text: str,
+    *,
+    languages: Sequence[str] = ("en", "ru"),
+    aggressiveness: Aggressiveness | str = Aggressiveness.BALANCED,
+    structure: bool = True,
+) -> Iterator[Change]:
+    """The removals for ``text``: whole lines (with their newline) and inline markers."""
+    level = _level(aggressiveness).level
+    matcher = line_matcher(_languages(languages))
+    spans = line_spans(text)
+    n_text = len(text)
+    removed: dict[int, str] = {}
+    limit = matcher.max_len + 40
+    block_from: tuple[int, str] | None = None
+    tail_start = n_text * (0.25 if level >= 2 else 0.5)
+
+    norms = normalised_lines(text, spans, limit=limit)
+    candidates = matcher.candidates(text, [s for s, _ in spans]) if matcher.find_words else set()
+    memo: dict[tuple[str, bool], Rule | None] = {}  # repeated lines are matched once
+    i, n = 0, len(spans)
+    while i < n:
+        norm = norms[i]
+        if not norm:
+            i += 1
+            continue
+        contains = candidates is None or i in candidates
+        key = (norm, contains)
+        if key in memo:
+            rule = memo[key]
+        else:
+            rule = memo[key] = matcher.match_normalised(norm, level=level, contains=contains)
+        if rule is None:
+            i += 1
+            continue
+        removed[i] = rule.id
+        if rule.kind == "block" and level >= 1 and spans[i][0] >= tail_start:
+            block_from = (i, rule.id)
+            break
+        if rule.kind == "list":
+            i = _take_list(text, spans, i, removed, rule)
+            continue
+        i += 1
+
+    if structure:
+        index = {s: k for k, (s, _) in enumerate(spans)}
+        for s, e, rule_id in structural_removals(text, level=level, spans=spans, norms=norms):
+            k = index.get(s)
+            while k is not None and k < n and spans[k][0] < e:
+                removed.setdefault(k, rule_id)
+                k += 1
+
+    if matcher.has_inline(text):
+        stop = n_text if block_from is None else spans[block_from[0]][0]
+        yield from _inline_changes(text, spans, removed, matcher, stop)
+
+    if level >= 1:
+        for k, rule_id in orphan_removals(text, spans, set(removed), level=level):
+            removed.setdefault(k, rule_id)
+
+    if block_from is not None:
+        k0, rule_id = block_from
+        for k in [k for k in removed if k >= k0]:
+            del removed[k]
+        yield from _merged(text, spans, removed)
+        yield Change(spans[k0][0], n_text, "", rule_id)
+        return
+    yield from _merged(text, spans, removed)
+
+
+def _take_list(text: str, spans: list[tuple[int, int]], i: int, removed: dict[int, str], rule: Rule) -> int:
+    """Remove the headline run under a list heading at line ``i``; return the next line to scan."""
+    items: list[int] = []
+    heading = text[spans[i][0] : spans[i][1]].rstrip(" \t\u00a0\r")
+    # a heading that carries its own headline (Related: …) only takes bulleted items
+    need_bullets = ":" in heading and not heading.endswith(":")
+    j = i + 1
+    while j < len(spans) and len(items) < 20:
+        s, e = spans[j]
+        line = text[s:e]
+        if not line.strip(" \t\u00a0\ufeff\u200b\r"):
+            j += 1
+            continue
+        if not _headline_like(line) or (need_bullets and not _bulleted(line)):
+            break
+        items.append(j)
+        j += 1
+    at_end = j >= len(spans)
+    if len(items) >= 2 or (items and at_end):
+        for k in items:
+            removed[k] = rule.id
+        return j
+    return i + 1
+
+
+def _inline_changes(
+    text: str, spans: list[tuple[int, int]], removed: dict[int, str], matcher: LineMatcher, stop: int
+) -> Iterator[Change]:
+    """Inline markers before offset ``stop``; a line left with nothing else is removed whole."""
+    pattern = matcher.inline_pattern
+    assert pattern is not None
+    starts = [s for s, _ in spans]
+    hits_by_line: dict[int, list[re.Match[str]]] = {}
+    for m in pattern.finditer(text, 0, stop):
+        hits_by_line.setdefault(bisect.bisect_right(starts, m.start()) - 1, []).append(m)
+    for k, hits in hits_by_line.items():
+        if k in removed:
+            continue
+        s, e = spans[k]
+        rest = "".join(text[a:b] for a, b in _gaps(s, e, [(m.start(), m.end()) for m in hits]))
+        if not rest.strip(" \t\u00a0\ufeff\u200b\r"):
+            removed[k] = matcher.by_group[hits[0].lastgroup or ""].id
+            continue
+        for m in hits:
+            yield Change(m.start(), m.end(), "", matcher.by_group[m.lastgroup or ""].id)
+
+
+def _gaps(start: int, end: int, spans: list[tuple[int, int]]) -> Iterator[tuple[int, int]]:
+    pos = start
+    for a, b in spans:
+        yield pos, a
+        pos = b
+    yield pos, end
+
+
+def _merged(text: str, spans: list[tuple[int, int]], removed: dict[int, str]) -> Iterator[Change]:
+    """Whole-line removals, contiguous lines of one rule merged into one change."""
+    n_text = len(text)
+    run_start = run_end = -1
+    run_rule = ""
+    for k in sorted(removed):
+        s, e = spans[k]
+        end = e + 1 if e < n_text else e
+        rule_id = removed[k]
+        if rule_id == run_rule and s == run_end:
+            run_end = end
+            continue
+        if run_start >= 0:
+            yield Change(run_start, run_end, "", run_rule)
+        run_start, run_end, run_rule = s, end, rule_id
+    if run_start >= 0:
+        yield Change(run_start, run_end, "", run_rule)
+
+
+def clean_artifacts(
+    text: str,
+    *,
+    languages: Sequence[str] = ("en", "ru"),
+    aggressiveness: Aggressiveness | str = Aggressiveness.BALANCED,
+    structure: bool = True,
+) -> str:
+    """Apply :func:`artifact_changes` and return the text (blank lines are left to the whitespace pass)."""
+    out: list[str] = []
+    pos = 0
+    changes = artifact_changes(text, languages=languages, aggressiveness=aggressiveness, structure=structure)
+    for change in sorted(changes, key=lambda c: c.start):
+        if change.start < pos:
+            continue
+        out.append(text[pos : change.start])
+        out.append(change.replacement)
+        pos = change.end
+    out.append(text[pos:])
+    return "".join(out)
+
+
+@attrs.frozen(kw_only=True)
+class Artifacts(Pass):
+    """Pass wrapper of :func:`artifact_changes`.
+
+    ``languages`` picks the rule files (``common`` is always on);
+    ``aggressiveness`` scales block, orphan and structural removal;
+    ``structure=False`` keeps to the phrase rules.
+    """
+
+    name = "artifacts"
+    languages: tuple[str, ...] = attrs.field(default=("en", "ru"), converter=_languages)
+    aggressiveness: Aggressiveness = attrs.field(default=Aggressiveness.BALANCED, converter=_level)
+    structure: bool = True
+
+    def propose(self, doc: Document) -> list[Change]:
+        return list(
+            artifact_changes(
+                doc.text, languages=self.languages, aggressiveness=self.aggressiveness, structure=self.structure
+            )
+        )

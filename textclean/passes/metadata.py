@@ -1,0 +1,267 @@
+"""Header lifting: dates, byline, place, views and tags above the article move into ``metadata``.
+
+Scraped articles often start with page furniture: ``Posted 12 января 2022``,
+``Updated …``, a bare dateline, a byline, ``(Moscow time), Moscow``,
+``Views: 10692`` and a tag line.  This pass looks only at the **header zone**
+— the lines before the first prose paragraph, at most 20 lines — removes
+such lines and records their values in ``result.metadata``:
+
+``published`` / ``modified``
+    ISO 8601 when :mod:`textclean.dates` can read the date, else the raw text;
+``dateline``
+    a line that is only a date (its value is also ``published`` if no
+    labelled line gave one);
+``author``, ``place``, ``views`` (an int), ``tags`` (a list), ``title``
+    (the first headline-like line, recorded but never removed).
+
+>>> from textclean.passes.metadata import lift_header
+>>> text = ("Big news today\\nAinur Kurmanov.\\n06.01.2022 13:15\\nViews: 10692\\n"
+...         "The council met on Monday and voted for the plan.")
+>>> kept, meta = lift_header(text)
+>>> print(kept)
+Big news today
+The council met on Monday and voted for the plan.
+>>> meta["author"], meta["views"], meta["title"]
+('Ainur Kurmanov', 10692, 'Big news today')
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from typing import Any
+
+import attrs
+
+from textclean.edits import Change
+from textclean.pipeline import Document, Pass, line_spans
+from textclean.rules import normalise_line
+
+__all__ = ["HeaderMetadata", "header_changes", "lift_header"]
+
+_WS = " \t\r\u00a0\ufeff\u200b\u2009\u202f"
+
+_LABELS: dict[str, str] = {
+    "posted": "published",
+    "published": "published",
+    "first published": "published",
+    "publication date": "published",
+    "date published": "published",
+    "опубликовано": "published",
+    "опубликован": "published",
+    "дата публикации": "published",
+    "публикация": "published",
+    "veröffentlicht": "published",
+    "veröffentlicht am": "published",
+    "publié": "published",
+    "publié le": "published",
+    "publicado": "published",
+    "modified": "modified",
+    "updated": "modified",
+    "last updated": "modified",
+    "last modified": "modified",
+    "обновлено": "modified",
+    "изменено": "modified",
+    "дата обновления": "modified",
+    "обновлён": "modified",
+    "обновлен": "modified",
+    "aktualisiert": "modified",
+    "aktualisiert am": "modified",
+    "mis à jour": "modified",
+    "mis à jour le": "modified",
+    "actualizado": "modified",
+}
+_LABEL_ALT = "|".join(sorted((re.escape(k) for k in _LABELS), key=len, reverse=True))
+_LABELLED = re.compile(
+    rf"(?:[-–•]\s)?({_LABEL_ALT})(?:\s(?:on|at|в|am|le|el))?\s?[:\-–—|]?\s?(.{{1,80}})", re.IGNORECASE
+)
+
+_MONTHS = frozenset(
+    (
+        "january february march april may june july august september october november december "
+        "jan feb mar apr jun jul aug sep sept oct nov dec "
+        "январь февраль март апрель май июнь июль август сентябрь октябрь ноябрь декабрь "
+        "января февраля марта апреля мая июня июля августа сентября октября ноября декабря "
+        "янв фев мар апр июн июл авг сен сент окт ноя дек "
+        "januar februar märz juni juli oktober dezember "
+        "janvier février mars avril juin juillet août septembre octobre novembre décembre "
+        "enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre"
+    ).split()
+)
+_DATE_WORDS = frozenset(
+    (
+        "monday tuesday wednesday thursday friday saturday sunday mon tue wed thu fri sat sun "
+        "понедельник вторник среда среду четверг пятница пятницу суббота субботу воскресенье "
+        "am pm a m p utc gmt msk мск et est edt pst pdt bst cet cest ist г года год в at on "
+        "updated ago hours hour minutes minute час часа часов назад обновлено"
+    ).split()
+)
+_DATE_TOKEN = re.compile(r"\d{1,4}(?:[./:-]\d{1,4}){0,2}|[^\W\d_]+")
+_HAS_DATE_SHAPE = re.compile(r"\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|\d{4}-\d{2}-\d{2}|\d{1,2}:\d{2}|\b(?:19|20)\d{2}\b")
+_FULL_DATE = re.compile(r"\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|\d{4}-\d{2}-\d{2}|\d{1,2}:\d{2}")
+_VIEWS = re.compile(r"(?:views?|просмотр(?:ов|ы|а)?|aufrufe|vues|visitas)\s?:?\s?(\d[\d  ,.]{0,12})")
+_PLACE = re.compile(r"\(?[\w .-]{0,30}\b(?:time|время|времени|msk|мск|gmt|utc)\)?,?\s?([^\W\d_][\w .'-]{1,40})?")
+_NAME_RE = r"[A-ZА-ЯЁ][\w'’-]+(?:\s(?:[A-ZА-ЯЁ]\.|[A-ZА-ЯЁ][\w'’-]+|van|von|de|der|da|di|la|le|bin|ibn)){1,3}"
+_NAME = re.compile(_NAME_RE + r"\.?")
+_BYLINE = re.compile(rf"(?:(.{{4,50}}?)\s)?(?i:by|автор|авторы|текст|von|par|por)\s?:?\s({_NAME_RE})\.?")
+_TAGS_LABEL = re.compile(r"(?:tags?|теги|тэги|метки|schlagworte|étiquettes|etiquetas)\s?:\s?(.{2,300})")
+_TERMINAL = (".", "!", "?", "…", '"', "”", "»")
+#: Labelled date lines (``Published 18 November 2019``) are lifted within this many content lines.
+_LABELLED_REACH = 8
+
+
+def _is_prose(line: str) -> bool:
+    s = line.strip(_WS)
+    if len(s) > 250:
+        return True
+    return len(s.split()) >= 8 and s.endswith(_TERMINAL)
+
+
+def _dates_api() -> Any:
+    try:
+        from textclean import dates
+    except ImportError:  # the dates module is optional
+        return None
+    return dates
+
+
+def _date_value(raw: str) -> str:
+    """ISO 8601 for ``raw`` when :mod:`textclean.dates` reads it, else ``raw``."""
+    dates = _dates_api()
+    if dates is None:
+        return raw
+    try:
+        mention = dates.parse(raw)
+    except Exception:  # noqa: BLE001 - a parser failure must not fail cleaning
+        return raw
+    value = getattr(mention, "value", None)
+    return value if isinstance(value, str) and value else raw
+
+
+def _is_dateline(norm: str) -> bool:
+    if not norm or len(norm) > 60 or not _HAS_DATE_SHAPE.search(norm):
+        return False
+    tokens = _DATE_TOKEN.findall(norm)
+    if not tokens:
+        return False
+    words = [t for t in tokens if not t[0].isdigit()]
+    if not all(w in _MONTHS or w in _DATE_WORDS for w in words):
+        return False
+    # a bare year (or a list of numbers) is not a date: want a month, a full numeric date or a time
+    return any(w in _MONTHS for w in words) or bool(_FULL_DATE.search(norm))
+
+
+def _tags(raw: str) -> list[str] | None:
+    s = raw.strip(_WS)
+    if len(s) > 300 or s.endswith(_TERMINAL[:4]):
+        return None
+    items = [i.strip(_WS) for i in re.split(r"\s?[,;|·•]\s?", s)]
+    items = [i for i in items if i]
+    if len(items) < 3:
+        return None
+    if any(len(i) > 40 or len(i.split()) > 4 for i in items):
+        return None
+    if any(not i[0].isalpha() or re.search(r"[\d€$%£]", i) for i in items):
+        return None
+    capitalised = sum(1 for i in items if i[0].isupper())
+    return items if capitalised >= 0.7 * len(items) else None
+
+
+def _classify(raw: str, norm: str, *, seen_title: bool) -> list[tuple[str, Any]] | None:
+    """``[(key, value), …]`` for a header line, or None when the line is not one."""
+    stripped = raw.strip(_WS)
+    m = _LABELLED.fullmatch(stripped)
+    if m and _is_dateline(normalise_line(m.group(2))):
+        return [(_LABELS[" ".join(m.group(1).lower().split())], _date_value(m.group(2).strip(_WS + ",:")))]
+    if _is_dateline(norm):
+        return [("dateline", _date_value(stripped))]
+    m = _VIEWS.fullmatch(norm)
+    if m:
+        digits = re.sub(r"\D", "", m.group(1))
+        return [("views", int(digits))] if digits else None
+    m = _TAGS_LABEL.fullmatch(norm)
+    if m:
+        return [("tags", [i.strip(_WS) for i in re.split(r"[,;|]", stripped.split(":", 1)[1]) if i.strip(_WS)])]
+    m = _PLACE.fullmatch(norm)
+    if m and len(norm) <= 60:
+        return [("place", stripped.rsplit(",", 1)[-1].strip(_WS) if m.group(1) else stripped)]
+    if not seen_title:
+        return None
+    m = _BYLINE.fullmatch(stripped)
+    if m:
+        if m.group(1) is None:
+            return [("author", m.group(2))]
+        if _is_dateline(normalise_line(m.group(1))):
+            return [("dateline", _date_value(m.group(1).strip(_WS))), ("author", m.group(2))]
+    if len(stripped) <= 50 and stripped.endswith(".") and not stripped.endswith("..") and _NAME.fullmatch(stripped):
+        return [("author", stripped.rstrip("."))]
+    tags = _tags(raw)
+    if tags is not None:
+        return [("tags", tags)]
+    return None
+
+
+def header_changes(text: str, *, max_lines: int = 20, metadata: dict[str, Any] | None = None) -> Iterator[Change]:
+    """Removals of header lines in ``text``; their values go into ``metadata`` (when given)."""
+    spans = line_spans(text)
+    meta: dict[str, Any] = {} if metadata is None else metadata
+    seen_title = False
+    content = 0
+    n_text = len(text)
+    in_zone = True
+    for s, e in spans:
+        raw = text[s:e]
+        if not raw.strip(_WS):
+            continue
+        content += 1
+        if content > max_lines:
+            return
+        if in_zone and _is_prose(raw) and (seen_title or len(raw) > 250):
+            in_zone = False
+        if not in_zone:
+            # past the first paragraph only labelled date lines (Published …) are lifted
+            if content > _LABELLED_REACH or len(raw) > 100:
+                continue
+            m = _LABELLED.fullmatch(raw.strip(_WS))
+            if m is None or not _is_dateline(normalise_line(m.group(2))):
+                continue
+        norm = normalise_line(raw)
+        found = _classify(raw, norm, seen_title=seen_title)
+        if found is None:
+            if not seen_title:
+                meta.setdefault("title", raw.strip(_WS))
+                seen_title = True
+            continue
+        for key, value in found:
+            meta.setdefault(key, value)
+            if key == "dateline":
+                meta.setdefault("published", value)
+        yield Change(s, e + 1 if e < n_text else e, "", f"common.header-{found[0][0]}")
+
+
+def lift_header(text: str, *, max_lines: int = 20) -> tuple[str, dict[str, Any]]:
+    """Remove the header lines of ``text``; return the rest and the lifted metadata."""
+    meta: dict[str, Any] = {}
+    out: list[str] = []
+    pos = 0
+    for change in header_changes(text, max_lines=max_lines, metadata=meta):
+        out.append(text[pos : change.start])
+        pos = change.end
+    out.append(text[pos:])
+    return "".join(out), meta
+
+
+def _langs(value: Sequence[str]) -> tuple[str, ...]:
+    return tuple(value)
+
+
+@attrs.frozen(kw_only=True)
+class HeaderMetadata(Pass):
+    """Pass wrapper of :func:`header_changes`: fills ``result.metadata``."""
+
+    name = "metadata"
+    max_lines: int = 20
+    languages: tuple[str, ...] = attrs.field(default=("en", "ru"), converter=_langs)
+
+    def propose(self, doc: Document) -> list[Change]:
+        return list(header_changes(doc.text, max_lines=self.max_lines, metadata=doc.metadata))

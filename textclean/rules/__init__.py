@@ -1,0 +1,347 @@
+"""Rule data: per-language phrase rules for scraper residue, loaded from package data.
+
+Every rule lives in a JSON file under ``textclean/rules/data/`` (``common.json``
+for rules that hold in any language, ``en.json``, ``ru.json``, …) with an id,
+a family, a description, a pattern, examples that must be removed and
+counter-examples that must stay.  A test runs every example of every rule.
+
+Kinds of rule:
+
+``line``
+    the pattern must match the *whole* line (after stripping whitespace and a
+    leading bullet, lower-cased, inner whitespace collapsed); the line goes.
+``block``
+    a whole-line match that opens a block running to the end of the document
+    (comment sections); only in the tail of a document, and only from the
+    ``balanced`` level up, otherwise just the line goes.
+``list``
+    a whole-line heading (``Related stories``, ``Читайте также:``) that takes
+    the run of short headline-like lines right after it along.
+``inline``
+    a marker removed wherever it stands (``[ad_1]``).
+``structural``
+    no pattern: detected by structure (calendars, share bars, headers); the
+    examples document what the structural pass removes.
+
+>>> rules = load_rules("en")
+>>> all(r.lang in {"en", "common"} for r in rules)
+True
+>>> rule = next(r for r in rules if r.id == "en.read-also")
+>>> rule.family, rule.kind
+('related', 'line')
+>>> sorted(FAMILIES)[:3]
+['ads', 'age-rating', 'calendar']
+"""
+
+from __future__ import annotations
+
+import bisect
+import json
+import re
+from collections.abc import Iterable
+from functools import cache, lru_cache
+from importlib import resources
+from typing import Any
+
+import attrs
+
+__all__ = [
+    "FAMILIES",
+    "KINDS",
+    "LANGUAGES",
+    "LineMatcher",
+    "Rule",
+    "line_matcher",
+    "load_rules",
+    "normalise_line",
+]
+
+#: Rule family id → one-line description (the catalogue is generated from this and the data files).
+FAMILIES: dict[str, str] = {
+    "ads": "Ad markers and auto-blog residue: [ad_1], Advertisement, Реклама, Sponsored.",
+    "source": "Auto-blog source lines: Source link, Источник: …, SOURCE: agencies.",
+    "related": "Related and read-also lines and the headline lists under them.",
+    "follow": "Follow and subscribe prompts for social networks, apps and channels.",
+    "newsletter": "Newsletter sign-up prompts and their confirmations and errors.",
+    "error-report": "Typo-report prompts (Ctrl+Enter) and their confirmations.",
+    "comments": "Comment sections, comment policies, comment counters and forms.",
+    "counters": "View counters, reading-time badges and similar numeric widgets.",
+    "share": "Share bars: share prompts and runs of social network names.",
+    "cookies": "Cookie and consent banners.",
+    "navigation": "Page furniture: back-to-top, loading…, print, text size, pagination.",
+    "age-rating": "Age ratings such as 16+ and 18+ standing alone on a line.",
+    "junk": "Lines with no words: BOM-only, punctuation-only, stray separators.",
+    "credits": "Photo credits and captions marked as such: Фото: …, Photo: …, © Getty Images.",
+    "copyright": "Copyright and reprint notices.",
+    "calendar": "Sidebar calendar widgets: month heading, weekday header, day rows, navigation.",
+    "metadata": "Header lines (dates, byline, place, views, tags) lifted into result.metadata.",
+    "structure": "Runs of short non-prose lines that structure marks as page chrome.",
+}
+
+KINDS = ("line", "block", "list", "inline", "structural")
+
+#: Languages with a data file (``common`` is always loaded).
+LANGUAGES = ("common", "en", "ru", "de", "es", "fr")
+
+_LEVELS = {"conservative": 0, "balanced": 1, "aggressive": 2}
+
+
+def _strs(value: Iterable[str]) -> tuple[str, ...]:
+    return tuple(value)
+
+
+def _check_kind(_inst: Rule, _attr: attrs.Attribute[str], value: str) -> None:
+    if value not in KINDS:
+        raise ValueError(f"unknown rule kind {value!r}")
+
+
+def _check_family(_inst: Rule, _attr: attrs.Attribute[str], value: str) -> None:
+    if value not in FAMILIES:
+        raise ValueError(f"unknown rule family {value!r}")
+
+
+@attrs.frozen
+class Rule:
+    """One rule: what it matches, why, and examples both ways.
+
+    ``pattern`` is a regular expression over the *normalised* line (see
+    :func:`normalise_line`), written in lower case; it must match the whole
+    line (``line``, ``block``, ``list``) or a span of it (``inline``).
+    ``max_len`` guards prose: longer lines are never candidates.  ``level`` is
+    the least aggressiveness (0 conservative, 1 balanced, 2 aggressive) at
+    which the rule fires.  ``find``, when set, lists ``|``-separated plain
+    substrings one of which must occur in the line before the (costlier)
+    pattern is tried; rules whose pattern does not start with a word use it.
+    """
+
+    id: str
+    family: str = attrs.field(validator=_check_family)
+    lang: str
+    description: str
+    kind: str = attrs.field(default="line", validator=_check_kind)
+    pattern: str | None = None
+    max_len: int = 120
+    level: int = 0
+    find: str | None = None
+    examples: tuple[str, ...] = attrs.field(default=(), converter=_strs)
+    counter_examples: tuple[str, ...] = attrs.field(default=(), converter=_strs)
+
+    @property
+    def group(self) -> str:
+        """The regex group name standing for this rule in a combined pattern."""
+        return "r_" + re.sub(r"\W", "_", self.id)
+
+    def compiled(self) -> re.Pattern[str]:
+        """This rule's own pattern, compiled (for tests and tooling)."""
+        if self.pattern is None:
+            raise ValueError(f"structural rule {self.id!r} has no pattern")
+        return re.compile(self.pattern)
+
+
+def _rule_from(raw: dict[str, Any], lang: str) -> Rule:
+    level = raw.get("level", 0)
+    if isinstance(level, str):
+        level = _LEVELS[level]
+    return Rule(
+        id=raw["id"],
+        family=raw["family"],
+        lang=lang,
+        description=raw["description"],
+        kind=raw.get("kind", "line"),
+        pattern=raw.get("pattern"),
+        max_len=raw.get("max_len", 120),
+        level=level,
+        find=raw.get("find"),
+        examples=raw.get("examples", ()),
+        counter_examples=raw.get("counter_examples", ()),
+    )
+
+
+@cache
+def _load_file(lang: str) -> tuple[Rule, ...]:
+    path = resources.files("textclean.rules").joinpath("data", f"{lang}.json")
+    data = json.loads(path.read_text(encoding="utf-8"))
+    rules = tuple(_rule_from(raw, data.get("lang", lang)) for raw in data["rules"])
+    ids = [r.id for r in rules]
+    if len(ids) != len(set(ids)):
+        raise ValueError(f"duplicate rule ids in {lang}.json")
+    return rules
+
+
+def load_rules(lang: str | None = None) -> list[Rule]:
+    """Rules of one language plus the ``common`` ones, or of all languages when ``lang`` is None.
+
+    >>> {r.lang for r in load_rules("ru")} == {"ru", "common"}
+    True
+    >>> len(load_rules()) > len(load_rules("en"))
+    True
+    """
+    if lang is None:
+        langs: tuple[str, ...] = LANGUAGES
+    elif lang == "common":
+        langs = ("common",)
+    else:
+        if lang not in LANGUAGES:
+            raise ValueError(f"no rules for language {lang!r}; known: {', '.join(LANGUAGES)}")
+        langs = ("common", lang)
+    return [rule for code in langs for rule in _load_file(code)]
+
+
+# -- matching ------------------------------------------------------------------
+
+#: Characters stripped around a line before matching: whitespace, BOM,
+#: zero-width characters and list bullets.
+STRIP_CHARS = (
+    " \t\r\x0b\x0c\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a"
+    "\u200b\u200c\u200d\u202f\u205f\u2060\u3000\ufeff"
+)
+_BULLET = re.compile(r"(?:[-–—•·*▪►▸»›|>◦●■□✓✔]++[ \t\u00a0]*+)++")
+_INNER_WS = re.compile(r"[\s\u00a0\u200b\ufeff]{2,}+|[\t\u00a0\u2009\u202f\u200b\ufeff]")
+
+
+def normalise_line(line: str) -> str:
+    """The form patterns see: stripped, leading bullets dropped, spaces collapsed, lower case.
+
+    >>> normalise_line("  • Subscribe to  Our\\u00a0News  ")
+    'subscribe to our news'
+    >>> normalise_line("\\ufeff")
+    ''
+    """
+    s = line.strip(STRIP_CHARS)
+    if s and s[0] in "-–—•·*▪►▸»›|>◦●■□✓✔":
+        m = _BULLET.match(s)
+        if m and m.end() < len(s):
+            s = s[m.end() :]
+    if "  " in s or "\t" in s or "\u00a0" in s or "\u200b" in s or "\ufeff" in s or "\u2009" in s or "\u202f" in s:
+        s = _INNER_WS.sub(" ", s)
+    return s.lower()
+
+
+#: Length buckets of the compiled alternations: a line of length L is tried
+#: only against the rules whose ``max_len`` is at least L.
+_BUCKETS = (40, 60, 80, 120, 160, 220, 320, 480)
+
+
+@attrs.frozen
+class LineMatcher:
+    """The rules of a language set compiled into a few alternations.
+
+    Anchored rules (patterns that start with a word) are compiled into one
+    alternation per length bucket; rules with a ``find`` regex go into a
+    separate alternation tried only on lines where ``find`` occurs.
+    """
+
+    rules: tuple[Rule, ...]
+    buckets: tuple[tuple[int, re.Pattern[str] | None], ...]
+    find_words: tuple[str, ...]
+    contains_pattern: re.Pattern[str] | None
+    inline_pattern: re.Pattern[str] | None
+    inline_words: tuple[str, ...]
+    by_group: dict[str, Rule]
+    max_len: int
+
+    def match(self, line: str, *, level: int = 1) -> Rule | None:
+        """The rule that claims the whole ``line`` (raw text), or None.
+
+        >>> m = line_matcher(("en",))
+        >>> m.match("Read Also : Some headline here").id
+        'en.read-also'
+        >>> m.match("Read also the report, which is long.") is None
+        True
+        """
+        if len(line) > self.max_len * 2 + 40:
+            return None
+        return self.match_normalised(normalise_line(line), level=level)
+
+    def candidates(self, text: str, starts: list[int]) -> set[int] | None:
+        """Indices of the lines (given their start offsets) that contain a ``find`` word.
+
+        None means "every line" (when lower-casing changes the text's length).
+        """
+        low = text.lower()
+        if len(low) != len(text):
+            return None
+        found: set[int] = set()
+        for word in self.find_words:
+            pos = low.find(word)
+            while pos >= 0:
+                line = bisect.bisect_right(starts, pos) - 1
+                found.add(line)
+                nxt = starts[line + 1] if line + 1 < len(starts) else len(low)
+                pos = low.find(word, nxt)
+        return found
+
+    def has_inline(self, text: str) -> bool:
+        """True when ``text`` may hold an inline marker (a cheap gate before the regex scan)."""
+        if self.inline_pattern is None:
+            return False
+        low = text.lower()
+        return any(word in low for word in self.inline_words)
+
+    def match_normalised(self, norm: str, *, level: int = 1, contains: bool = True) -> Rule | None:
+        """Like :meth:`match` for a line already passed through :func:`normalise_line`.
+
+        ``contains=False`` skips the rules gated by ``find`` words (the caller
+        knows from :meth:`candidates` that none occurs).
+        """
+        size = len(norm)
+        if not size or size > self.max_len:
+            return None
+        for limit, pattern in self.buckets:
+            if size <= limit:
+                if pattern is not None:
+                    rule = self._check(pattern.fullmatch(norm), size, level)
+                    if rule is not None:
+                        return rule
+                break
+        if contains and self.contains_pattern is not None and any(word in norm for word in self.find_words):
+            return self._check(self.contains_pattern.fullmatch(norm), size, level)
+        return None
+
+    def _check(self, m: re.Match[str] | None, size: int, level: int) -> Rule | None:
+        if m is None or m.lastgroup is None:
+            return None
+        rule = self.by_group[m.lastgroup]
+        if size > rule.max_len or rule.level > level:
+            return None
+        return rule
+
+
+def _alternation(rules: list[Rule], flags: int = 0) -> re.Pattern[str] | None:
+    if not rules:
+        return None
+    return re.compile("|".join(f"(?P<{r.group}>{r.pattern})" for r in rules), flags)
+
+
+@lru_cache(maxsize=32)
+def line_matcher(languages: tuple[str, ...]) -> LineMatcher:
+    """Compile the rules of ``languages`` (plus ``common``) once; cached per language set."""
+    seen: set[str] = set()
+    rules: list[Rule] = []
+    for lang in ("common", *languages):
+        if lang in seen:
+            continue
+        seen.add(lang)
+        rules.extend(_load_file(lang))
+    line_rules = [r for r in rules if r.kind in ("line", "block", "list") and r.pattern]
+    anchored = [r for r in line_rules if not r.find]
+    contains = [r for r in line_rules if r.find]
+    inline = [r for r in rules if r.kind == "inline" and r.pattern]
+    if any(not r.find for r in inline):
+        raise ValueError("inline rules need 'find' words")
+    max_len = max((r.max_len for r in line_rules), default=0)
+    buckets = tuple(
+        (limit, _alternation([r for r in anchored if r.max_len >= lo]))
+        for lo, limit in zip((0, *_BUCKETS), (*_BUCKETS, max(max_len, _BUCKETS[-1])), strict=True)
+        if lo <= max_len
+    )
+    return LineMatcher(
+        rules=tuple(rules),
+        buckets=buckets,
+        find_words=tuple(sorted({w for r in contains for w in (r.find or "").split("|") if w})),
+        contains_pattern=_alternation(contains),
+        inline_pattern=_alternation(inline, re.IGNORECASE),
+        inline_words=tuple(sorted({w for r in inline for w in (r.find or "").split("|") if w})),
+        by_group={r.group: r for r in rules},
+        max_len=max_len,
+    )
