@@ -5,6 +5,8 @@ from __future__ import annotations
 import pickle
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import textclean
 from textclean import Pipeline
@@ -75,3 +77,25 @@ def test_default_options_are_checked() -> None:
         textclean.default_pipeline(no_such_option=True)
     with pytest.raises(ValueError):
         textclean.default_pipeline(aggressiveness="extreme")
+
+
+def _reference_tidy(text: str) -> str:
+    from textclean.passes.structure import _WS_SET
+
+    lines = [line.rstrip(_WS_SET) for line in text.split("\n")]
+    out: list[str] = []
+    for line in lines:
+        if line == "" and (not out or out[-1] == ""):
+            continue
+        out.append(line)
+    while out and out[-1] == "":
+        out.pop()
+    return "\n".join(out)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=st.sampled_from(["a", "b", " ", "\n", "\t", "\u00a0", "\ufeff", "\r"]), max_size=40))
+def test_tidy_whitespace_matches_a_line_based_reference(text: str) -> None:
+    from textclean.passes.structure import tidy_whitespace
+
+    assert tidy_whitespace(text) == _reference_tidy(text)

@@ -30,31 +30,64 @@ WHITESPACE_CHARS = " \t\r\x0b\x0c\u00a0\u1680\u2000-\u200b\u202f\u205f\u3000\ufe
 # between them and the next line's indentation.  Anchored at the start of a
 # whitespace run and possessive, so it runs in linear time on any input.
 _GAP = re.compile(f"(?<![{WHITESPACE_CHARS}\\n])[{WHITESPACE_CHARS}]*+\\n[{WHITESPACE_CHARS}\\n]*+")
+_ANOMALY = re.compile(
+    f"[{WHITESPACE_CHARS}]\\n|\\n[{WHITESPACE_CHARS}]*+\\n[{WHITESPACE_CHARS}]*+\\n|\\n[{WHITESPACE_CHARS}]++\\n"
+)
 _WS_SET = " \t\r\x0b\x0c\u00a0\u1680\u202f\u205f\u3000\ufeff" + "".join(map(chr, range(0x2000, 0x200C)))
 
 
 def whitespace_changes(text: str) -> Iterator[Change]:
-    """The changes that tidy ``text`` (see the module docstring)."""
+    """The changes that tidy ``text`` (see the module docstring).
+
+    Only gaps that need a change are visited: a first scan looks for the
+    anomalies (trailing whitespace, blank lines beyond one, whitespace-only
+    lines), so tidy text costs one regex scan at C speed.
+    """
     n = len(text)
-    for m in _GAP.finditer(text):
-        gap = m.group()
-        start, end = m.span()
-        first, last = gap.index("\n"), gap.rindex("\n")
-        indent = gap[last + 1 :]
-        if end == n:
-            rep, rule = "", "trailing-whitespace"
-        elif start == 0:
-            rep, rule = indent, "leading-blank-lines"
+    pos = 0
+    if n and (text[0] == "\n" or text[0] in _WS_SET):
+        m = _GAP.match(text, 0)
+        if m is not None:
+            yield from _gap_change(text, m.start(), m.end(), m.group())
+            pos = m.end()
+    search = _ANOMALY.search
+    while True:
+        m = search(text, pos)
+        if m is None:
+            break
+        start = m.start()
+        while start > pos and (text[start - 1] == "\n" or text[start - 1] in _WS_SET):
+            start -= 1
+        g = _GAP.match(text, start)
+        if g is None:  # pragma: no cover - an anomaly always sits in a gap
+            pos = m.end()
+            continue
+        yield from _gap_change(text, g.start(), g.end(), g.group())
+        pos = g.end()
+    if pos < n and (text[-1] == "\n" or text[-1] in _WS_SET):
+        start = n
+        while start > pos and (text[start - 1] == "\n" or text[start - 1] in _WS_SET):
+            start -= 1
+        tail = _GAP.match(text, start)
+        if tail is not None and tail.end() == n:
+            yield from _gap_change(text, start, n, tail.group())
         else:
-            newlines = gap.count("\n", first)
-            rep = ("\n\n" if newlines >= 2 else "\n") + indent
-            rule = "blank-lines" if newlines > 2 or gap[first:last].strip("\n") else "trailing-space"
-        if rep != gap:
-            yield Change(start, end, rep, rule)
-    if n and text[-1] != "\n":
-        body = text.rstrip(_WS_SET)
-        if len(body) < n:
-            yield Change(len(body), n, "", "trailing-whitespace")
+            yield Change(start, n, "", "trailing-whitespace")
+
+
+def _gap_change(text: str, start: int, end: int, gap: str) -> Iterator[Change]:
+    first, last = gap.index("\n"), gap.rindex("\n")
+    indent = gap[last + 1 :]
+    if end == len(text):
+        rep, rule = "", "trailing-whitespace"
+    elif start == 0:
+        rep, rule = indent, "leading-blank-lines"
+    else:
+        newlines = gap.count("\n", first)
+        rep = ("\n\n" if newlines >= 2 else "\n") + indent
+        rule = "blank-lines" if newlines > 2 or gap[first:last].strip("\n") else "trailing-space"
+    if rep != gap:
+        yield Change(start, end, rep, rule)
 
 
 def tidy_whitespace(text: str) -> str:
