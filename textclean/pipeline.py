@@ -58,14 +58,12 @@ def line_spans(text: str) -> list[tuple[int, int]]:
     """
     spans: list[tuple[int, int]] = []
     pos = 0
-    find = text.find
-    while True:
-        nl = find("\n", pos)
-        if nl < 0:
-            spans.append((pos, len(text)))
-            return spans
-        spans.append((pos, nl))
-        pos = nl + 1
+    append = spans.append
+    for line in text.split("\n"):
+        end = pos + len(line)
+        append((pos, end))
+        pos = end + 1
+    return spans
 
 
 class Document:
@@ -274,18 +272,19 @@ class Pipeline:
         repeats: list[Any] = []
         counts: Counter[str] = Counter()
         timings: dict[str, float] = {}
+        doc = Document(log, metadata, dates, repeats)
         for step in self.steps:
             name = _pass_name(step)
             t0 = time.perf_counter()
-            doc = Document(log, metadata, dates, repeats)
             try:
                 changes = list(step.propose(doc))
             except Exception as exc:
                 raise PassError(name, exc) from exc
-            if changes:
-                log.apply(changes, pass_name=name)
+            if changes and log.apply(changes, pass_name=name):
                 for change in changes:
                     counts[f"{name}:{change.rule}"] += 1
+                # the text changed: helpers cached on the view are stale
+                doc = Document(log, metadata, dates, repeats)
             timings[name] = timings.get(name, 0.0) + time.perf_counter() - t0
         return Cleaned(
             text=log.text,
