@@ -11,6 +11,7 @@ from textclean.config import Aggressiveness
 from textclean.passes.artifacts import Artifacts
 from textclean.passes.chrome import ChromePass
 from textclean.passes.metadata import HeaderMetadata
+from textclean.passes.repeats import RemoveRepeats
 from textclean.passes.structure import TidyWhitespace
 from textclean.passes.unicode import CONSERVATIVE_FTFY, FixUnicode
 from textclean.pipeline import Pass, Pipeline
@@ -32,6 +33,8 @@ class DefaultOptions:
     * ``metadata`` — lift header lines (published, author, views, tags …) into ``result.metadata``;
     * ``residue`` — remove scraper residue: ads, read-also, prompts, widgets, credits, comments;
     * ``chrome`` — remove page chrome (menus, link lists, footers) from whole-page text;
+    * ``repeats`` — remove repeated passages (a teaser, a doubled title, a paragraph pasted twice);
+      ``repeat_min_chars`` / ``repeat_min_similarity`` — the shortest copy and the similarity floor;
     * ``boilerplate_model`` — a :class:`~textclean.corpus.boilerplate.BoilerplateModel` or its file;
       ``boilerplate_site`` — the site whose learned lines to remove (default: every site's).
     """
@@ -43,6 +46,9 @@ class DefaultOptions:
     metadata: bool = True
     residue: bool = True
     chrome: bool = True
+    repeats: bool = True
+    repeat_min_chars: int = 60
+    repeat_min_similarity: float = 0.85
     boilerplate_model: Any = None
     boilerplate_site: str | None = None
 
@@ -51,7 +57,7 @@ def default_pipeline(**options: Any) -> Pipeline:
     """Build the default pipeline; keyword options are those of :class:`DefaultOptions`.
 
     >>> default_pipeline().names
-    ['unicode', 'structure', 'metadata', 'artifacts', 'chrome', 'structure']
+    ['unicode', 'structure', 'metadata', 'artifacts', 'chrome', 'repeats', 'structure']
     >>> default_pipeline(unicode=False, chrome=False).names[0]
     'structure'
     """
@@ -73,6 +79,8 @@ def default_pipeline(**options: Any) -> Pipeline:
         steps.append(RemoveBoilerplate(model=model, site=opts.boilerplate_site))
     if opts.chrome:
         steps.append(ChromePass(aggressiveness=opts.aggressiveness))
+    if opts.repeats:
+        steps.append(RemoveRepeats(min_chars=opts.repeat_min_chars, min_similarity=opts.repeat_min_similarity))
     # removed lines leave blank runs behind: tidy once more at the end
     steps.append(TidyWhitespace())
     return Pipeline(steps)
