@@ -163,3 +163,58 @@ def test_only_removes_whole_lines(lines: list[str]) -> None:
 def test_hostile_inputs_finish(text: str) -> None:
     result = Pipeline([ChromePass()])(text)
     assert result.restore() == text
+
+
+INTROS = st.sampled_from(
+    [
+        "The plan includes the following measures:",
+        "Residents were asked to bring the following documents:",
+        "Участники встречи договорились о следующем:",
+    ]
+)
+ITEMS = st.sampled_from(
+    [
+        "review the contract",
+        "Review the contract and reopen the border crossing",
+        "a copy of the lease signed by both parties",
+        "Pay the remaining fees before the end of the month",
+        "провести проверку всех договоров",
+    ]
+)
+
+
+@settings(max_examples=40, deadline=None)
+@given(INTROS, st.lists(ITEMS, min_size=1, max_size=5, unique=True), st.sampled_from(["• ", "- ", "* ", "1. ", ""]))
+def test_list_introduced_by_prose_stays(intro: str, items: list[str], bullet: str) -> None:
+    text = "\n".join([intro, *(f"{bullet}{item}" for item in items)])
+    assert remove_chrome(text) == text
+
+
+@pytest.mark.parametrize(
+    "row",
+    ["| Aroma | Red berries, citrus, sweet |", "| Process | Hand-picked, washed, sun-dried |"],
+)
+def test_table_rows_in_article_stay(row: str) -> None:
+    text = "\n".join([*ARTICLE[:2], row, row.replace("Aroma", "Body"), *ARTICLE[2:]])
+    assert remove_chrome(text) == text
+
+
+def test_separated_menu_line_is_a_link_list() -> None:
+    text = "\n".join(["Home | News | Sport | Weather | Contact", *ARTICLE])
+    labels = classify_lines(text)
+    assert labels[0].reason == "link-list" and not labels[0].keep
+
+
+def test_headline_under_the_title_locates_the_article() -> None:
+    teaser = (
+        "Our customer service centre can be reached with any questions or requests by telephone or e-mail "
+        "on every working day between nine in the morning and five in the afternoon, and the staff there "
+        "will be glad to help you with your subscription, your delivery and any other matter you may have."
+    )
+    headline = "City closes the old bridge for repairs"
+    text = "\n".join(
+        [f"{headline} | Example News", *NAV, headline, *ARTICLE[:2], *TEASERS, *FOOTER[:4], teaser, *FOOTER[4:]]
+    )
+    kept = kept_lines(text)
+    assert ARTICLE[0] in kept and ARTICLE[1] in kept
+    assert teaser not in kept

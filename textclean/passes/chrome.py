@@ -68,10 +68,16 @@ __all__ = [
 _WORD = re.compile(r"[^\W_]+")
 # Characters that end a sentence (or a quoted sentence) in the languages we see.
 _TERMINAL = frozenset(".!?…:;\"'»”’)。！？")
-# Link-like tokens: URLs, e-mail addresses, breadcrumb and menu separators.  The
-# e-mail branch starts at the "@" and looks back one character, so no branch
-# rescans a long run of word characters.
-_LINKY = re.compile(r"https?://|www\.[\w-]|(?<=\w)@[\w-]{1,63}\.[^\W\d_]|(?:^|\s)[|»›/•·](?:\s|$)|^[<«‹]\s")
+# URLs and e-mail addresses.  The e-mail branch starts at the "@" and looks back
+# one character, so no branch rescans a long run of word characters.
+_URL = re.compile(r"https?://|www\.[\w-]|(?<=\w)@[\w-]{1,63}\.[^\W\d_]")
+# Separators between the items of a menu or a breadcrumb written on one line.
+_SEP = re.compile(r"\s[|»›/·•]\s")
+# A list bullet (or an item number) opening a line: the item is what follows.
+_BULLET = re.compile(r"(?:[-*•·–—►▸▪◦●○✓✔→]|\d{1,3}[.)])\s+")
+# Separators between the headline and the site name in a page title.
+_TITLE_SPLIT = re.compile(r"\s[-|–—:»·]\s|\|")
+_BULLET_START = frozenset("-*•·–—►▸▪◦●○✓✔→0123456789")
 _COPYRIGHT = re.compile(r"©|\(c\)\s*\d{4}|\ball rights reserved\b", re.IGNORECASE)
 # "Jane on May 3, 2019 at 4:47 pm said:" -- the header of a comment in a thread.
 _COMMENT_HEADER = re.compile(
@@ -82,6 +88,11 @@ _DIGIT = re.compile(r"\d")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 # Prose in these languages has fewer function words than English (no articles).
 _DENSITY_SCALE = {"ru": 0.7, "pl": 0.7}
+# Stop-word density is measured on this many leading characters of a unit: prose
+# is homogeneous, and the bound keeps long paragraphs cheap.
+_SAMPLE = 400
+# The language is guessed from this many characters of the longer lines.
+_LANG_SAMPLE = 4000
 
 
 @attrs.frozen(kw_only=True)
@@ -98,25 +109,26 @@ class Thresholds:
     long_chars: int = 150
     stop_low: float = 0.18
     stop_high: float = 0.28
+    phrase_density: float = 0.34
     menu_run: int = 3
     bad_penalty: int = 30
-    page_bad_share: float = 0.1
-    page_min_strong: int = 20
+    page_bad_share: float = 0.15
+    page_min_bad: int = 6
+    page_min_outside: int = 5
     page_min_lead: int = 5
-    page_min_bad: int = 5
     barrier_lines: int = 3
     short_cost: int = 30
     repeat_min: int = 3
+    headline_gap: int = 12
+    headline_share: float = 0.25
 
     @classmethod
     def for_level(cls, level: Aggressiveness) -> Thresholds:
         """Thresholds for an :class:`~textclean.config.Aggressiveness`."""
         if level is Aggressiveness.CONSERVATIVE:
-            return cls(
-                stop_low=0.12, stop_high=0.22, menu_run=4, bad_penalty=20, page_bad_share=0.2, page_min_strong=40
-            )
+            return cls(stop_low=0.12, stop_high=0.22, menu_run=4, bad_penalty=20, page_bad_share=0.2, page_min_bad=10)
         if level is Aggressiveness.AGGRESSIVE:
-            return cls(stop_low=0.22, stop_high=0.32, menu_run=2, bad_penalty=45, page_bad_share=0.06, page_min_lead=3)
+            return cls(stop_low=0.22, stop_high=0.32, menu_run=2, bad_penalty=45, page_bad_share=0.06, page_min_bad=4)
         return cls()
 
 
@@ -127,9 +139,9 @@ class LineLabel:
     ``start``/``end`` span the line in the text (without its newline).
     ``kind`` is the label of the line's unit (a hard-wrapped paragraph is one
     unit) from its own features: ``blank``, ``good`` (prose), ``neargood``,
-    ``short``, ``list`` (short items with figures: dates, prices, scores) or
-    ``bad``.  ``keep`` is the final decision and ``reason`` the rule id when
-    the line is dropped (empty when kept).
+    ``short``, ``list`` (list items that read as phrases, items with figures:
+    dates, prices, scores; table rows) or ``bad``.  ``keep`` is the final
+    decision and ``reason`` the rule id when the line is dropped (empty when kept).
     """
 
     start: int
@@ -142,7 +154,7 @@ class LineLabel:
     terminal: bool
 
 
-@attrs.define
+@attrs.define(slots=True)
 class _Unit:
     """A line, or a hard-wrapped paragraph of consecutive lines."""
 
@@ -155,6 +167,8 @@ class _Unit:
     density: float = 0.0
     terminal: bool = False
     length: int = 0
+    bullet: bool = False  # opens with a list bullet or an item number
+    phrase: bool = False  # reads as a sentence or a phrase, not as a title
 
 
 def _continues(prev: str, nxt: str, stops: frozenset[str]) -> bool:
@@ -175,9 +189,11 @@ def _units(text: str, stops: frozenset[str]) -> tuple[list[tuple[int, int]], lis
     units: list[_Unit] = []
     pos = 0
     prev = ""
+    append = spans.append
     for i, line in enumerate(text.split("\n")):
-        spans.append((pos, pos + len(line)))
-        pos += len(line) + 1
+        n = len(line)
+        append((pos, pos + n))
+        pos += n + 1
         s = line.strip()
         if not s:
             prev = ""
@@ -192,52 +208,105 @@ def _units(text: str, stops: frozenset[str]) -> tuple[list[tuple[int, int]], lis
     return spans, units
 
 
+def _has_url(s: str) -> bool:
+    return "://" in s or "www." in s or "@" in s
+
+
+def _has_sep(s: str) -> bool:
+    return " | " in s or " » " in s or " › " in s or " / " in s or " · " in s or " • " in s
+
+
+def _is_link(s: str, sample: str, short: bool) -> bool:
+    """URLs and e-mail addresses make up the line, or it is a "< Previous" link."""
+    if _has_url(sample) and (urls := len(_URL.findall(sample))) and (short or urls * 8 >= len(sample.split())):
+        return True
+    return s[0] in "<«‹" and len(s) > 1 and s[1] == " "
+
+
 def _label(unit: _Unit, stops: frozenset[str], scale: float, th: Thresholds, cjk_doc: bool) -> None:
+    """Label one unit from its own features (cheap ``str`` tests first, regexes only when they may match)."""
     s = unit.text
+    if s[0] in _BULLET_START:
+        m = _BULLET.match(s)
+        if m is not None and m.end() < len(s):
+            unit.bullet = True
+            s = s[m.end() :]
     n = len(s)
-    if n < th.short_chars and not cjk_doc:
-        # too short to be judged by its stop words: count words cheaply
-        toks: list[str] = []
-        w = len(s.split()) if _WORD.search(s) else 0
+    sample = s if n <= _SAMPLE else s[:_SAMPLE]
+    short = n < th.short_chars
+    if short and not cjk_doc:
+        # too short for a reliable density: count words cheaply, tokenise only candidate phrases
+        w = s.count(" ") + 1 if _WORD.search(s) else 0
+        toks = _WORD.findall(s.lower()) if w >= 4 else []
     else:
-        toks = _WORD.findall(s.lower())
-        w = len(toks)
-    if cjk_doc and w and _CJK.search(s):
-        # no spaces between words: count characters, and no stop-word list applies
-        cjk = len(_CJK.findall(s))
-        n += cjk
-        w = max(w, cjk // 2)
-        stops = frozenset()
+        toks = _WORD.findall(sample.lower())
+        w = len(toks) if n <= _SAMPLE else len(s.split())
+        if cjk_doc and toks and _CJK.search(sample):
+            # no spaces between words: count characters, and no stop-word list applies
+            cjk = len(_CJK.findall(s))
+            n += cjk
+            w = max(w, cjk // 2)
+            stops = frozenset()
+            short = n < th.short_chars
     unit.length = n
     unit.words = w
     unit.terminal = term = s[-1] in _TERMINAL
-    sd = sum(1 for t in toks if t in stops) / w if stops and w else 0.0
+    sd = sum(map(stops.__contains__, toks)) / len(toks) if stops and toks else 0.0
     unit.density = sd
-    low, high = th.stop_low * scale, th.stop_high * scale
+    seps = len(_SEP.findall(sample)) if _has_sep(sample) else 0
+    # a phrase: a sentence or a fragment of one, not a title or a menu item
+    unit.phrase = (
+        term or (w >= 5 and sd >= th.phrase_density * scale) or (w >= 4 and s[0].islower())
+    ) and seps * 4 < w + 4
     if not w:
         unit.kind, unit.reason = "bad", "symbols"
-    elif n < 120 and term and _COMMENT_HEADER.search(s):
+    elif n < 120 and term and s[-1] == ":" and _COMMENT_HEADER.search(s):
         unit.kind, unit.reason = "bad", "comment-header"
-    elif n < 300 and ("©" in s or "(" in s or "eserved" in s) and _COPYRIGHT.search(s):
+    elif n < 300 and ("©" in s or "(c" in s or "(C" in s or "eserved" in s) and _COPYRIGHT.search(s):
         unit.kind, unit.reason = "bad", "copyright"
-    elif _LINKY.search(s) and (n < th.short_chars or len(_LINKY.findall(s)) * 8 >= w):
+    elif unit.text[0] == "|" and s[-1] == "|":
+        # a table row: its cells are content, judged by their neighbours
+        unit.kind = "list"
+    elif seps and ((seps >= 2 and w <= 4 * (seps + 1)) or (seps == 1 and w <= 4)):
+        # items joined by separators: "Home | News | Sport", "Home » World"
         unit.kind, unit.reason = "bad", "link-list"
-    elif n < th.short_chars or w < th.short_words:
-        unit.kind = "list" if _DIGIT.search(s) else "short"
+    elif _is_link(s, sample, short):
+        unit.kind, unit.reason = "bad", "link-list"
+    elif short or w < th.short_words:
+        unit.kind = "list" if (unit.bullet and unit.phrase) or _DIGIT.search(s) else "short"
     elif not stops:
         unit.kind = "good" if term else "neargood"
-    elif sd >= high:
+    elif sd >= th.stop_high * scale:
         unit.kind = "good" if term or n >= th.long_chars else "neargood"
-    elif sd >= low:
+    elif sd >= th.stop_low * scale:
         unit.kind = "neargood"
-    elif n < th.long_chars and _DIGIT.search(s):
+    elif n < th.long_chars and (unit.bullet or _DIGIT.search(s)):
         unit.kind = "list"
     else:
         unit.kind, unit.reason = "bad", "low-prose"
 
 
+def _mark_lists(units: list[_Unit]) -> None:
+    """Items introduced by a prose line ending in ``:`` belong to the prose.
+
+    "The plan includes the following measures:" followed by bullet items (or
+    short lines) that read as phrases is a list of the article, not a menu.
+    """
+    intro = False
+    prev_last = -2
+    for unit in units:
+        if intro and unit.kind in ("short", "list", "neargood", "bad") and unit.reason in ("", "low-prose"):
+            adjacent = unit.first <= prev_last + 2
+            if (unit.bullet or adjacent) and (unit.phrase or (unit.bullet and unit.words >= 2)):
+                unit.kind, unit.reason = "list", ""
+                prev_last = unit.last
+                continue
+        intro = unit.text[-1] == ":" and unit.words >= 3 and unit.reason == ""
+        prev_last = unit.last
+
+
 def _mark_menus(units: list[_Unit], th: Thresholds) -> None:
-    """Runs of ``menu_run`` or more short capitalised unterminated items (or links) are menus."""
+    """Runs of ``menu_run`` or more short title-like unterminated items (or links) are menus."""
     run: list[_Unit] = []
 
     def flush() -> None:
@@ -247,7 +316,9 @@ def _mark_menus(units: list[_Unit], th: Thresholds) -> None:
         run.clear()
 
     for unit in units:
-        if (unit.kind == "short" and not unit.terminal and not unit.text[0].islower()) or unit.reason == "link-list":
+        if (unit.kind == "short" and not unit.terminal and not unit.phrase and unit.words <= 8) or (
+            unit.reason == "link-list"
+        ):
             run.append(unit)
         else:
             flush()
@@ -261,7 +332,7 @@ def _mark_repeats(units: list[_Unit], th: Thresholds) -> None:
         if unit.length < 80:
             counts[unit.text] = counts.get(unit.text, 0) + 1
     for unit in units:
-        if unit.length < 80 and counts[unit.text] >= th.repeat_min and unit.kind != "good":
+        if unit.length < 80 and counts[unit.text] >= th.repeat_min and unit.kind != "good" and not unit.bullet:
             unit.kind, unit.reason = "bad", "repeated"
 
 
@@ -317,12 +388,13 @@ def _smooth(kinds: list[str]) -> list[str]:
     return final
 
 
-def _main_run(units: list[_Unit], smoothed: list[str], th: Thresholds) -> tuple[int, int]:
-    """The run of units with the highest prose score (Kadane): prose adds, chrome costs."""
-    best, best_span = 0, (0, -1)
-    cur, cur_start = 0, 0
-    for i, kind in enumerate(smoothed):
+def _kadane(units: list[_Unit], smoothed: list[str], th: Thresholds, lo: int, max_start: int) -> tuple[int, int, int]:
+    """The run of units starting in ``lo..max_start`` with the highest prose score: ``(score, first, last)``."""
+    best, best_first, best_last = 0, lo, lo - 1
+    cur, cur_start = 0, lo
+    for i in range(lo, len(units)):
         unit = units[i]
+        kind = smoothed[i]
         if kind == "bad":
             score = -(th.bad_penalty + unit.length)
         elif unit.kind == "good":
@@ -331,15 +403,53 @@ def _main_run(units: list[_Unit], smoothed: list[str], th: Thresholds) -> tuple[
             score = unit.length // 2 - th.short_cost
         else:
             score = -th.short_cost
-        if cur <= 0:
+        if cur <= 0 and i <= max_start:
             cur, cur_start = score, i
         else:
             cur += score
         if cur > best:
-            best, best_span = cur, (cur_start, i)
-    first, last = best_span
+            best, best_first, best_last = cur, cur_start, i
+    return best, best_first, best_last
+
+
+def _headline(units: list[_Unit]) -> int:
+    """Index of the unit that repeats the page title (the first line) as the article's headline, or -1.
+
+    Whole-page text starts with the page title ("Storm hits coast | Example
+    News"); the article's own headline repeats it (or its part before a
+    separator) just above the article.
+    """
+    if len(units) < 3:
+        return -1
+    title = units[0].text
+    if len(title) > 300:
+        return -1
+    names = {title, *(part.strip() for part in _TITLE_SPLIT.split(title))}
+    for i in range(1, min(len(units), 400)):
+        text = units[i].text
+        if len(text) >= 15 and text in names:
+            return i
+    return -1
+
+
+def _main_run(units: list[_Unit], smoothed: list[str], th: Thresholds) -> tuple[int, int]:
+    """The run of units with the highest prose score (Kadane): prose adds, chrome costs.
+
+    A run right after the article's headline (see :func:`_headline`) wins over
+    a longer one elsewhere when it scores at least ``headline_share`` of it.
+    """
+    best, first, last = _kadane(units, smoothed, th, 0, len(units))
+    head = _headline(units)
+    if head >= 0:
+        # the article starts at the first prose after its headline
+        end = min(len(units), head + 1 + th.headline_gap)
+        start = next((i for i in range(head + 1, end) if units[i].kind == "good"), -1)
+        if start >= 0 and not head < first <= start:
+            score, f2, l2 = _kadane(units, smoothed, th, head + 1, start)
+            if score >= th.headline_share * best:
+                first, last = f2, l2
     if last < first:
-        return best_span
+        return first, last
     first = _extend(units, smoothed, first, -1, th)
     last = _extend(units, smoothed, last, 1, th)
     return first, last
@@ -367,9 +477,22 @@ def _extend(units: list[_Unit], smoothed: list[str], edge: int, step: int, th: T
     return edge
 
 
-_STRONG = frozenset({"menu", "link-list", "symbols", "repeated", "comment-header"})
+_STRONG = frozenset({"menu", "link-list", "symbols", "repeated", "comment-header", "copyright"})
 # What goes from text that is already mostly article (and only before or after its prose).
 _EDGE = frozenset({"link-list", "symbols", "repeated", "comment-header"})
+
+
+def _sample_for_language(text: str) -> str:
+    """The first :data:`_LANG_SAMPLE` characters of the longer lines (menus say little of the language)."""
+    parts: list[str] = []
+    size = 0
+    for line in text.split("\n", 2000):
+        if len(line) >= 60:
+            parts.append(line)
+            size += len(line)
+            if size >= _LANG_SAMPLE:
+                break
+    return "\n".join(parts) if size >= 200 else text[:_LANG_SAMPLE]
 
 
 def _decide(
@@ -378,28 +501,39 @@ def _decide(
     """Line spans, units, and per unit whether it is kept and why not."""
     th = Thresholds.for_level(aggressiveness)
     if lang is None:
-        lang = guess_language(text)
+        lang = guess_language(_sample_for_language(text))
     stops = stopwords(lang) if lang else frozenset()
     scale = _DENSITY_SCALE.get(lang or "", 1.0)
     spans, units = _units(text, stops)
     cjk_doc = _CJK.search(text) is not None
     for unit in units:
         _label(unit, stops, scale, th, cjk_doc)
+    _mark_lists(units)
     _mark_menus(units, th)
     _mark_repeats(units, th)
     kinds = [u.kind for u in units]
-    smoothed = _smooth(kinds)
     keep = [True] * len(units)
     reasons = [u.reason for u in units]
-    strong = sum(u.last - u.first + 1 for u in units if u.reason in _STRONG)
-    lines = sum(u.last - u.first + 1 for u in units)
     prose = [i for i, k in enumerate(kinds) if k == "good"]
     head, tail = (prose[0], prose[-1]) if prose else (len(units), -1)
-    first, last = _main_run(units, smoothed, th)
-    lead = sum(u.last - u.first + 1 for u in units[:head] if u.reason in _STRONG)
-    whole_page = lead >= th.page_min_lead and (
-        strong >= th.page_min_strong or (strong >= th.page_min_bad and strong >= th.page_bad_share * lines)
-    )
+    lines = lead = strong = 0
+    for i, u in enumerate(units):
+        size = u.last - u.first + 1
+        lines += size
+        if u.reason in _STRONG:
+            strong += size
+            if i < head:
+                lead += size
+    # A whole page: enough chrome, some of it before the first prose (or an
+    # article headline under the page title), and chrome left outside the article.
+    whole_page = bool(prose) and strong >= th.page_min_bad and strong >= th.page_bad_share * lines
+    if whole_page and lead < th.page_min_lead:
+        whole_page = _headline(units) >= 0
+    if whole_page:
+        smoothed = _smooth(kinds)
+        first, last = _main_run(units, smoothed, th)
+        outside = sum(u.last - u.first + 1 for i, u in enumerate(units) if (i < first or i > last) and u.reason)
+        whole_page = outside >= th.page_min_outside
     if whole_page:
         for i in range(len(units)):
             if smoothed[i] == "bad":
