@@ -46,7 +46,7 @@ fmt: $(STAMP)
 
 docs: $(VENV)/.installed-docs
 	$(PY) docs/gen_pages.py
-	$(VENV)/bin/mkdocs build --strict
+	NO_MKDOCS_2_WARNING=1 $(VENV)/bin/mkdocs build --strict
 
 $(VENV)/.installed-bench: $(STAMP)
 	$(PY) -m pip install --quiet -e ".[$(EXTRAS),bench]"

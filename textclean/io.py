@@ -246,6 +246,9 @@ class AtomicWriter:
             fd, tmp = tempfile.mkstemp(prefix=os.path.basename(self.path) + ".", suffix=".part", dir=directory)
             os.close(fd)
             os.replace(tmp, self.part)
+            mask = os.umask(0)  # mkstemp creates 0600; give the output the usual permissions
+            os.umask(mask)
+            os.chmod(self.part, 0o666 & ~mask)
             self._raw = open(self.part, "wb")
         self._fh = cast(IO[bytes], gzip.GzipFile(fileobj=self._raw, mode="ab")) if self.gz else self._raw
         return self

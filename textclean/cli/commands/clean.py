@@ -111,7 +111,7 @@ class _Stats:
         self.skipped = 0
         self.kept = 0
         self.reasons: Counter[str] = Counter()
-        self.rules: Counter[str] = Counter()
+        self.tally: dict[str, tuple[int, int]] = {}
 
     def summary(self) -> str:
         line = (
@@ -231,7 +231,10 @@ def _run_jsonl(records: Iterable[Record], pipeline: Any, args: argparse.Namespac
                 stats.records_out += 1
                 assert info is not None
                 _emit_record(sink, record, cleaned, info, args)
-                stats.rules.update(info["counts"])
+                for edit in info["edits"]:
+                    key = f"{edit['pass']}:{edit['rule']}"
+                    edits, chars = stats.tally.get(key, (0, 0))
+                    stats.tally[key] = (edits + 1, chars + edit["end"] - edit["start"])
                 if report is not None:
                     report.write(_dumps({"id": record.id, "where": record.where, **_report_fields(info)}))
             if done % 64 == 0:
@@ -250,20 +253,13 @@ def _run_jsonl(records: Iterable[Record], pipeline: Any, args: argparse.Namespac
     finally:
         progress.close()
     if args.table:
-        print(_table(stats.rules, None), file=sys.stderr)
+        print(_table(stats.tally), file=sys.stderr)
 
 
-def _table(counts: dict[str, int] | Counter[str], edits: list[dict[str, Any]] | None) -> str:
-    try:
-        rule_table = importlib.import_module("textclean.explain").rule_table
-    except (ImportError, AttributeError):  # pragma: no cover - explain is part of the package
-        rule_table = None
-    if rule_table is not None:
-        return str(rule_table(dict(counts)))
-    width = max((len(k) for k in counts), default=4)
-    lines = [f"{'rule':<{width}}  changes"]
-    lines += [f"{k:<{width}}  {v:>7}" for k, v in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))]
-    return "\n".join(lines)
+def _table(source: Any) -> str:
+    """Per-rule table: edits and characters removed (from edit dicts or a running tally)."""
+    rule_table = importlib.import_module("textclean.explain").rule_table
+    return str(rule_table(source))
 
 
 def _report_fields(info: dict[str, Any]) -> dict[str, Any]:
@@ -333,7 +329,7 @@ def _run_text(
                     sys.stdout.write(f"==> {record.source} <==\n")
                 sys.stdout.write(cleaned + ("\n" if not cleaned.endswith("\n") else ""))
                 if args.table and info is not None:
-                    sys.stdout.write("\n" + _table(info["counts"], info["edits"]) + "\n")
+                    sys.stdout.write("\n" + _table(info["edits"]) + "\n")
                 if many:
                     sys.stdout.write("\n")
                 sys.stdout.flush()
