@@ -163,3 +163,56 @@ def test_hostile_input_finishes(text: str) -> None:
     # linear-time patterns and length guards: these must simply finish (speed is measured in benchmarks)
     out = clean_artifacts(text, aggressiveness="aggressive")
     assert len(out) <= len(text)
+
+
+def test_buttons_go_only_next_to_removed_lines() -> None:
+    text = (
+        "Prose stays here, a sentence.\nWe use cookies to improve your experience on our website.\n"
+        "Accept all\nManage preferences\n\nMore prose."
+    )
+    out = clean_artifacts(text)
+    assert "Accept all" not in out and "Manage preferences" not in out and "More prose." in out
+    alone = "Prose stays here, a sentence.\nAccept all\n\nMore prose."
+    assert clean_artifacts(alone) == alone
+
+
+def test_calendar_layouts() -> None:
+    one_a_line = "Prose.\nЯнварь 2015\nПн Вт Ср Чт Пт Сб Вс\n" + "\n".join(str(d) for d in range(1, 32)) + "\nProse."
+    assert clean_artifacts(one_a_line).split() == ["Prose.", "Prose."]
+    table = (
+        "Prose.\n| Su | Mo | Tu | We | Th | Fr | Sa |\n|   |   |   |   |   | 1 | 2 |\n| 3 | 4 | 5 | 6 | 7 | 8 | 9 |\n"
+    )
+    table += "| 10 | 11 | 12 | 13 | 14 | 15 | 16 |\n< November   Next\nProse."
+    assert clean_artifacts(table).split() == ["Prose.", "Prose."]
+    numbered = "Steps:\n1\n2\n3\nProse."
+    assert clean_artifacts(numbered) == numbered
+
+
+def test_lone_network_names_only_in_runs() -> None:
+    run = "Prose.\nTelegram\nWhatsApp\n\nViber\nProse."
+    assert clean_artifacts(run).split() == ["Prose.", "Prose."]
+    single = "Prose.\nTelegram\nProse goes on."
+    assert clean_artifacts(single) == single
+
+
+def test_comment_heading_early_needs_a_thread_below() -> None:
+    body = "An article paragraph that is long enough to count as prose here.\n" * 8
+    thread = (
+        "Comments\nAny update on the report?\nHi Milan,\nWe have not reviewed it yet.\nHi Alex,\nThanks for asking.\n"
+    )
+    out = clean_artifacts("Opening paragraph.\n" + thread + body)
+    assert "Hi Milan" not in out and out.startswith("Opening paragraph.")
+    plain = "Opening paragraph.\nComments\n" + body
+    assert "An article paragraph" in clean_artifacts(plain)
+
+
+def test_read_also_heading_takes_its_headlines() -> None:
+    text = "Prose.\n\nЧитайте также\nВласти Омска пообещали снизить тарифы\nМэр одобрил план\n\nПроза дальше."
+    out = clean_artifacts(text)
+    assert "Мэр" not in out and "Читайте" not in out and "Проза дальше." in out
+    dialogue = "Prose.\n\nЧитайте также\n— Вы ожидали такого?\n— Нет, никто не ожидал."
+    assert "никто не ожидал" in clean_artifacts(dialogue)
+
+
+def test_superscript_digits_do_not_crash() -> None:
+    assert clean_artifacts("Prose.\n¹²³\n¹\nProse.")

@@ -82,3 +82,38 @@ def test_pass_fills_result_metadata() -> None:
     assert result.metadata["views"] == 5
     assert [e.rule for e in result.edits] == ["common.header-views"]
     assert result.restore().startswith("Title\nViews: 5")
+
+
+@pytest.mark.parametrize(
+    ("line", "key"),
+    [
+        ("By Tom Nowak and Laura Brown", "author"),
+        ("By Maria Sokolov, Staff Writer", "author"),
+        ("Written by Maria Fischer", "author"),
+        ("Сергей Фёдоров, корреспондент", "author"),
+        ("Posted on May 29, 2004 by Claire Novak", "published"),
+        ("Опубликовано 23 нояб. 2001, 05:41 | Обновлено 9 февр. 2005, 15:15", "published"),
+        ("Last updated 28th February 2005", "modified"),
+        ("Published: 2005-12-30T16:27", "published"),
+    ],
+)
+def test_header_line_shapes(line: str, key: str) -> None:
+    kept, meta = lift_header(f"{line}\n\nThe council met on Monday and voted for the plan after a long debate.")
+    assert kept.lstrip().startswith("The council") and key in meta
+
+
+def test_residue_in_the_header_is_looked_through() -> None:
+    text = (
+        "Share\n\nWe use cookies to improve your experience on our website.\n\n"
+        "By Anna Smith\n\nThe council approved the plan."
+    )
+    kept, meta = lift_header(text)
+    assert "By Anna Smith" not in kept and meta["author"] == "Anna Smith"
+    assert "title" not in meta or meta["title"] != "Share"
+
+
+def test_bare_name_needs_a_date_below() -> None:
+    kept, meta = lift_header("Ирина Орлова\n12 марта 2020\nВласти одобрили план и объявили о новых мерах поддержки.")
+    assert meta["author"] == "Ирина Орлова" and kept.startswith("Власти")
+    kept, meta = lift_header("Ирина Орлова\nВласти одобрили план и объявили о новых мерах поддержки.")
+    assert kept.startswith("Ирина Орлова")

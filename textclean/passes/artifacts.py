@@ -38,7 +38,7 @@ from textclean.config import Aggressiveness
 from textclean.edits import Change
 from textclean.passes.widgets import normalised_lines, orphan_removals, structural_removals
 from textclean.pipeline import Document, Pass, line_spans
-from textclean.rules import LANGUAGES, LineMatcher, Rule, line_matcher
+from textclean.rules import LANGUAGES, STRIP_CHARS, LineMatcher, Rule, line_matcher, normalise_line
 
 __all__ = ["Artifacts", "artifact_changes", "clean_artifacts"]
 
@@ -69,7 +69,57 @@ def _headline_like(line: str) -> bool:
     bulleted = s[0] in "-–—•·*▪►▸»›"
     if len(s) > (260 if bulleted else 150):
         return False
-    return bulleted or not s.endswith(_TERMINAL)
+    # a headline may end in a closing quote (Name: “quote”), not in a full stop
+    ends = s.rstrip("\"”»’'").endswith((".", "!", "?", "…", ":", ";"))
+    if bulleted and s[0] in "–—" and ends:
+        return False  # a dialogue line, not a link
+    return bulleted or not ends
+
+
+_BULLETS = "-–—•·*▪►▸»›|>◦●■□✓✔"
+_ODD_SPACE = re.compile("[\t\u00a0\u2009\u202f\u200b\ufeff]")
+
+#: Lines of a comment thread: greetings, "says:", reply buttons, "N likes", timestamps.
+_COMMENT_SHAPE = re.compile(
+    r"(?:hi|hello|hey|dear|thanks|thank you|привет|здравствуйте|спасибо|добрый день)\b[^.!?]{0,40}[,!.]?"
+    r"|.{1,60}\b(?:says|said|wrote|пишет|написал[а]?)\s?:"
+    r"|(?:reply|antworten|ответить|log in to reply|report|like|likes|\d{1,4} (?:likes?|replies|ответ\w*))"
+    r"|.{0,60}\b\d{1,2}:\d{2}\s?(?:am|pm)?|.{0,40}\b(?:ago|назад)"
+)
+
+
+def _thread_follows(norms: list[str | None], i: int, *, reach: int = 12) -> bool:
+    """True when comment-thread lines follow a comment heading at line ``i``."""
+    hits = 0
+    seen = 0
+    for norm in norms[i + 1 :]:
+        if norm == "":
+            continue
+        seen += 1
+        if seen > reach:
+            break
+        if norm is not None and len(norm) <= 80 and _COMMENT_SHAPE.fullmatch(norm):
+            hits += 1
+            if hits >= 2:
+                return True
+    return False
+
+
+def _lower_lines(text: str, low: str, spans: list[tuple[int, int]], limit: int) -> list[str | None]:
+    """Normalised form of every line not longer than ``limit``, given the text lower-cased once (``low``)."""
+    if len(low) != len(text):
+        return normalised_lines(text, spans, limit=limit)
+    out: list[str | None] = []
+    append = out.append
+    for s, e in spans:
+        if e - s > limit:
+            append(None)
+            continue
+        line = low[s:e].strip(STRIP_CHARS)
+        if line and (line[0] in _BULLETS or "  " in line or _ODD_SPACE.search(line)):
+            line = normalise_line(line)
+        append(line)
+    return out
 
 
 def artifact_changes(
@@ -85,13 +135,20 @@ def artifact_changes(
     spans = line_spans(text)
     n_text = len(text)
     removed: dict[int, str] = {}
+    attached: dict[int, str] = {}
     limit = matcher.max_len + 40
     block_from: tuple[int, str] | None = None
     tail_start = n_text * (0.25 if level >= 2 else 0.5)
 
-    norms = normalised_lines(text, spans, limit=limit)
-    candidates = matcher.candidates(text, [s for s, _ in spans]) if matcher.find_words else set()
+    low = text.lower()
+    norms = _lower_lines(text, low, spans, limit)
+    starts = [s for s, _ in spans]
+    candidates: set[int] | None = None
+    if matcher.find_words:
+        candidates = matcher.candidates_lower(low, starts) if len(low) == n_text else None
     memo: dict[tuple[str, bool], Rule | None] = {}  # repeated lines are matched once
+    by_first = matcher.by_first
+    any_first = matcher.any_first is not None
     i, n = 0, len(spans)
     while i < n:
         norm = norms[i]
@@ -99,6 +156,9 @@ def artifact_changes(
             i += 1
             continue
         contains = candidates is None or i in candidates
+        if not contains and not any_first and norm[0] not in by_first:
+            i += 1
+            continue
         key = (norm, contains)
         if key in memo:
             rule = memo[key]
@@ -107,8 +167,12 @@ def artifact_changes(
         if rule is None:
             i += 1
             continue
+        if rule.kind == "attached":
+            attached[i] = rule.id
+            i += 1
+            continue
         removed[i] = rule.id
-        if rule.kind == "block" and level >= 1 and spans[i][0] >= tail_start:
+        if rule.kind == "block" and level >= 1 and (spans[i][0] >= tail_start or _thread_follows(norms, i)):
             block_from = (i, rule.id)
             break
         if rule.kind == "list":
@@ -124,9 +188,12 @@ def artifact_changes(
                 removed.setdefault(k, rule_id)
                 k += 1
 
-    if matcher.has_inline(text):
+    if matcher.inline_pattern is not None and any(word in low for word in matcher.inline_words):
         stop = n_text if block_from is None else spans[block_from[0]][0]
         yield from _inline_changes(text, spans, removed, matcher, stop)
+
+    if attached:
+        _attach(norms, removed, attached)
 
     if level >= 1:
         for k, rule_id in orphan_removals(text, spans, set(removed), level=level):
@@ -142,29 +209,65 @@ def artifact_changes(
     yield from _merged(text, spans, removed)
 
 
+def _attach(norms: list[str | None], removed: dict[int, str], attached: dict[int, str]) -> None:
+    """Remove ``attached`` lines (buttons, form fields) that stand next to removed lines.
+
+    A run of attached lines goes when the content line right before it or
+    right after it (blank lines between allowed) was removed.
+    """
+    n = len(norms)
+    for k in sorted(attached):
+        if k in removed:
+            continue
+        # the run of attached lines containing k
+        j = k
+        while j < n and j - k < 20 and (norms[j] == "" or j in attached):
+            j += 1
+        p = k - 1
+        while p >= 0 and k - p < 20 and (norms[p] == "" or (p in attached and p not in removed)):
+            p -= 1
+        if (p >= 0 and p in removed) or (j < n and j in removed):
+            for m in range(k, j):
+                if m in attached:
+                    removed[m] = attached[m]
+
+
 def _take_list(text: str, spans: list[tuple[int, int]], i: int, removed: dict[int, str], rule: Rule) -> int:
-    """Remove the headline run under a list heading at line ``i``; return the next line to scan."""
+    """Remove the headline run under a list heading at line ``i``; return the next line to scan.
+
+    The run ends at the first line that is not headline-like or at a blank
+    line after it began.  Two items are needed, or one when the heading ends
+    with a colon or is a read-also heading, or when the run reaches the end.
+    """
     items: list[int] = []
     heading = text[spans[i][0] : spans[i][1]].rstrip(" \t\u00a0\r")
     # a heading that carries its own headline (Related: …) only takes bulleted items
-    need_bullets = ":" in heading and not heading.endswith(":")
+    need_bullets = ":" in heading and not heading.rstrip(" :").endswith(("also", "more", "также", "теме", "ещё"))
+    need_bullets = need_bullets and not heading.endswith(":")
     j = i + 1
     while j < len(spans) and len(items) < 20:
         s, e = spans[j]
         line = text[s:e]
         if not line.strip(" \t\u00a0\ufeff\u200b\r"):
+            if items:
+                break
             j += 1
             continue
         if not _headline_like(line) or (need_bullets and not _bulleted(line)):
             break
         items.append(j)
         j += 1
-    at_end = j >= len(spans)
-    if len(items) >= 2 or (items and at_end):
+    at_end = _rest_blank(text, spans, j)
+    single = heading.endswith(":") or rule.id.endswith("read-also")
+    if len(items) >= 2 or (items and (at_end or single)):
         for k in items:
             removed[k] = rule.id
         return j
     return i + 1
+
+
+def _rest_blank(text: str, spans: list[tuple[int, int]], j: int) -> bool:
+    return all(not text[s:e].strip(" \t\u00a0\ufeff\u200b\r") for s, e in spans[j : j + 50]) and j + 50 >= len(spans)
 
 
 def _inline_changes(

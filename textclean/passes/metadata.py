@@ -82,7 +82,7 @@ _MONTHS = frozenset(
         "jan feb mar apr jun jul aug sep sept oct nov dec "
         "январь февраль март апрель май июнь июль август сентябрь октябрь ноябрь декабрь "
         "января февраля марта апреля мая июня июля августа сентября октября ноября декабря "
-        "янв фев мар апр июн июл авг сен сент окт ноя дек "
+        "янв фев мар апр июн июл авг сен сент окт ноя дек февр нояб "
         "januar februar märz juni juli oktober dezember "
         "janvier février mars avril juin juillet août septembre octobre novembre décembre "
         "enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre"
@@ -93,7 +93,7 @@ _DATE_WORDS = frozenset(
         "monday tuesday wednesday thursday friday saturday sunday mon tue wed thu fri sat sun "
         "понедельник вторник среда среду четверг пятница пятницу суббота субботу воскресенье "
         "am pm a m p utc gmt msk мск et est edt pst pdt bst cet cest ist г года год в at on "
-        "updated ago hours hour minutes minute час часа часов назад обновлено"
+        "updated ago hours hour minutes minute час часа часов назад обновлено st nd rd th t"
     ).split()
 )
 _DATE_TOKEN = re.compile(r"\d{1,4}(?:[./:-]\d{1,4}){0,2}|[^\W\d_]+")
@@ -103,7 +103,16 @@ _VIEWS = re.compile(r"(?:views?|просмотр(?:ов|ы|а)?|aufrufe|vues|vis
 _PLACE = re.compile(r"\(?[\w .-]{0,30}\b(?:time|время|времени|msk|мск|gmt|utc)\)?,?\s?([^\W\d_][\w .'-]{1,40})?")
 _NAME_RE = r"[A-ZА-ЯЁ][\w'’-]+(?:\s(?:[A-ZА-ЯЁ]\.|[A-ZА-ЯЁ][\w'’-]+|van|von|de|der|da|di|la|le|bin|ibn)){1,3}"
 _NAME = re.compile(_NAME_RE + r"\.?")
-_BYLINE = re.compile(rf"(?:(.{{4,50}}?)\s)?(?i:by|автор|авторы|текст|von|par|por)\s?:?\s({_NAME_RE})\.?")
+_NAMES_RE = rf"{_NAME_RE}(?:(?:,\s|\s(?:and|и|&)\s){_NAME_RE}){{0,3}}"
+_ROLE_RE = r"(?:,\s[\w'’-]+(?:\s[\w'’-]+){0,3})?"
+_BY_LABEL = r"(?i:by|written by|story by|words by|author|authors|автор|авторы|текст|von|par|por)"
+_BYLINE = re.compile(rf"(?:(.{{4,50}}?)\s)?{_BY_LABEL}\s?:?\s({_NAMES_RE}){_ROLE_RE}\.?")
+#: ``Name Surname, correspondent``: a name and a newsroom role.
+_ROLE_WORDS = (
+    "correspondent|reporter|editor|writer|staff writer|contributor|columnist|journalist|producer|"
+    "корреспондент|обозреватель|редактор|журналист|колумнист|спецкор|фотограф"
+)
+_NAME_ROLE = re.compile(rf"({_NAME_RE}),\s(?i:(?:[\w'’-]+\s){{0,2}}(?:{_ROLE_WORDS})(?:\s[\w'’-]+){{0,2}})\.?")
 _TAGS_LABEL = re.compile(r"(?:tags?|теги|тэги|метки|schlagworte|étiquettes|etiquetas)\s?:\s?(.{2,300})")
 _TERMINAL = (".", "!", "?", "…", '"', "”", "»")
 #: Labelled date lines (``Published 18 November 2019``) are lifted within this many content lines.
@@ -170,9 +179,22 @@ def _tags(raw: str) -> list[str] | None:
 def _classify(raw: str, norm: str, *, seen_title: bool) -> list[tuple[str, Any]] | None:
     """``[(key, value), …]`` for a header line, or None when the line is not one."""
     stripped = raw.strip(_WS)
+    if " | " in stripped and len(stripped) <= 200:
+        found: list[tuple[str, Any]] = []
+        for part in stripped.split(" | "):
+            got = _classify(part, normalise_line(part), seen_title=True)
+            if got is None:
+                return None
+            found.extend(got)
+        return found
     m = _LABELLED.fullmatch(stripped)
     if m and _is_dateline(normalise_line(m.group(2))):
         return [(_LABELS[" ".join(m.group(1).lower().split())], _date_value(m.group(2).strip(_WS + ",:")))]
+    if m:
+        b = re.fullmatch(rf"(.{{4,60}}?),?\s{_BY_LABEL}\s?:?\s({_NAMES_RE})\.?", m.group(2))
+        if b and _is_dateline(normalise_line(b.group(1))):
+            key = _LABELS[" ".join(m.group(1).lower().split())]
+            return [(key, _date_value(b.group(1).strip(_WS + ",:"))), ("author", b.group(2))]
     if _is_dateline(norm):
         return [("dateline", _date_value(stripped))]
     m = _VIEWS.fullmatch(norm)
@@ -185,14 +207,17 @@ def _classify(raw: str, norm: str, *, seen_title: bool) -> list[tuple[str, Any]]
     m = _PLACE.fullmatch(norm)
     if m and len(norm) <= 60:
         return [("place", stripped.rsplit(",", 1)[-1].strip(_WS) if m.group(1) else stripped)]
-    if not seen_title:
-        return None
-    m = _BYLINE.fullmatch(stripped)
+    m = _BYLINE.fullmatch(stripped) if len(stripped) <= 120 else None
     if m:
-        if m.group(1) is None:
+        if m.group(1) is None or m.group(1).lower() in ("written", "story", "words"):
             return [("author", m.group(2))]
         if _is_dateline(normalise_line(m.group(1))):
             return [("dateline", _date_value(m.group(1).strip(_WS))), ("author", m.group(2))]
+    m = _NAME_ROLE.fullmatch(stripped) if len(stripped) <= 80 else None
+    if m:
+        return [("author", m.group(1))]
+    if not seen_title:
+        return None
     if len(stripped) <= 50 and stripped.endswith(".") and not stripped.endswith("..") and _NAME.fullmatch(stripped):
         return [("author", stripped.rstrip("."))]
     tags = _tags(raw)
@@ -201,22 +226,46 @@ def _classify(raw: str, norm: str, *, seen_title: bool) -> list[tuple[str, Any]]
     return None
 
 
-def header_changes(text: str, *, max_lines: int = 20, metadata: dict[str, Any] | None = None) -> Iterator[Change]:
-    """Removals of header lines in ``text``; their values go into ``metadata`` (when given)."""
+def _residue(raw: str, languages: tuple[str, ...]) -> bool:
+    """True for a line the artifacts pass removes anyway (a share bar, an ad label, a cookie notice)."""
+    from textclean.passes.widgets import calendar_kind, is_share_bar
+    from textclean.rules import line_matcher
+
+    if len(raw) > 500:
+        return False
+    if line_matcher(languages).match(raw, level=1) is not None or is_share_bar(raw, min_tokens=1):
+        return True
+    return calendar_kind(raw) is not None
+
+
+def header_changes(
+    text: str,
+    *,
+    max_lines: int = 20,
+    metadata: dict[str, Any] | None = None,
+    languages: Sequence[str] = ("en", "ru"),
+) -> Iterator[Change]:
+    """Removals of header lines in ``text``; their values go into ``metadata`` (when given).
+
+    Lines that the artifacts pass removes anyway (share bars, ad labels,
+    cookie notices in ``languages``) are looked through: they are neither the
+    title nor the end of the header zone.
+    """
     spans = line_spans(text)
+    langs = tuple(languages)
     meta: dict[str, Any] = {} if metadata is None else metadata
     seen_title = False
     content = 0
     n_text = len(text)
     in_zone = True
-    for s, e in spans:
+    contents = [k for k, (s, e) in enumerate(spans[: max_lines * 10]) if text[s:e].strip(_WS)]
+    for pos, k in enumerate(contents):
+        s, e = spans[k]
         raw = text[s:e]
-        if not raw.strip(_WS):
-            continue
         content += 1
         if content > max_lines:
             return
-        if in_zone and _is_prose(raw) and (seen_title or len(raw) > 250):
+        if in_zone and _is_prose(raw) and (seen_title or len(raw) > 250) and not _residue(raw, langs):
             in_zone = False
         if not in_zone:
             # past the first paragraph only labelled date lines (Published …) are lifted
@@ -227,6 +276,14 @@ def header_changes(text: str, *, max_lines: int = 20, metadata: dict[str, Any] |
                 continue
         norm = normalise_line(raw)
         found = _classify(raw, norm, seen_title=seen_title)
+        if found is None and pos + 1 < len(contents) and len(raw) <= 50 and _NAME.fullmatch(raw.strip(_WS)):
+            # a bare name right above a dateline is a byline
+            ns, ne = spans[contents[pos + 1]]
+            if _is_dateline(normalise_line(text[ns:ne])):
+                found = [("author", raw.strip(_WS).rstrip("."))]
+        if found is None and _residue(raw, langs):
+            content -= 1  # residue in the header (a calendar, a share bar, a cookie notice) does not count
+            continue
         if found is None:
             if not seen_title:
                 meta.setdefault("title", raw.strip(_WS))
@@ -264,4 +321,4 @@ class HeaderMetadata(Pass):
     languages: tuple[str, ...] = attrs.field(default=("en", "ru"), converter=_langs)
 
     def propose(self, doc: Document) -> list[Change]:
-        return list(header_changes(doc.text, max_lines=self.max_lines, metadata=doc.metadata))
+        return list(header_changes(doc.text, max_lines=self.max_lines, metadata=doc.metadata, languages=self.languages))

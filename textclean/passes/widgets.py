@@ -35,6 +35,7 @@ from textclean.rules import normalise_line
 
 __all__ = [
     "Widgets",
+    "calendar_kind",
     "is_day_row",
     "is_month_heading",
     "is_share_bar",
@@ -47,7 +48,7 @@ __all__ = [
 _WEEKDAYS = frozenset(
     "mon tue tues wed thu thur thurs fri sat sun total "  # en (a known mistranslation of Вс included)
     "m t w f s su mo tu we th fr sa "
-    "пн вт ср чт пт сб вс пон вто сре чет пят суб вос "
+    "пн вт ср чт пт сб вс пон вто сре чет пят суб вос п в с ч "
     "di mi do so "  # de (mo fr sa shared)
     "lun mar mer jeu ven sam dim l j v d "  # fr
     "mié mie jue vie sáb sab dom x".split()  # es
@@ -66,7 +67,12 @@ _MONTHS = (
     "enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre"
 )
 _MONTH_ALT = "|".join(sorted(set(_MONTHS.split()), key=len, reverse=True))
-_MONTH_HEADING = re.compile(rf"(?:{_MONTH_ALT})\.?,?\s?(?:\d{{4}}(?:\s?г\.?)?)?")
+_MONTH_HEADING = re.compile(
+    rf"(?:[^\W\d_]{{2,20}}(?: [^\W\d_]{{2,20}})?\s?[:—–-]\s?)?(?:{_MONTH_ALT})\.?,?\s?(?:\d{{4}}(?:\s?г\.?)?)?"
+)
+_NAV_WORDS = frozenset(
+    "previous next prev назад вперёд вперед zurück weiter précédent suivant anterior siguiente".split()
+)
 _NAV = re.compile(rf"(?:[«\"‹<]+\s?(?:{_MONTH_ALT})\.?(?:\s?\d{{4}})?\s?(?:[»›>]+)?|(?:{_MONTH_ALT})\.?\s?[»›>]+)")
 _NAV_PAIR = re.compile(rf"[«‹<]+\s?(?:{_MONTH_ALT})\.?\s+(?:{_MONTH_ALT})\.?\s?[»›>]+")
 _TOKEN = re.compile(r"[^\W\d_]+", re.UNICODE)
@@ -85,10 +91,10 @@ def _day_numbers(s: str) -> list[int] | None:
     """The day numbers of a calendar row, or None if the row is not one."""
     if not s or len(s) > 60:
         return None
-    if s.isdigit():
+    if s.isascii() and s.isdigit():
         return _glued_days(s)
     parts = [p for p in _DAY_SEP.split(s) if p]
-    if not parts or not all(p.isdigit() and len(p) <= 2 for p in parts):
+    if not parts or not all(p.isascii() and p.isdigit() and len(p) <= 2 for p in parts):
         return None
     nums = [int(p) for p in parts]
     if any(not 1 <= n <= 31 for n in nums):
@@ -173,8 +179,10 @@ def is_month_heading(line: str) -> bool:
 
 
 def _is_month_heading(s: str) -> bool:
-    if not s or len(s) > 40:
+    if not s or len(s) > 48:
         return False
+    if s.strip("«»‹›<>\"' ") in _NAV_WORDS:
+        return True
     return bool(_MONTH_HEADING.fullmatch(s) or _NAV.fullmatch(s) or _NAV_PAIR.fullmatch(s))
 
 
@@ -201,10 +209,27 @@ def _is_share_bar(s: str, *, min_tokens: int = 2) -> bool:
 _KIND_CAL = "cal"
 _KIND_DAY = "day"
 _KIND_WEEK = "week"
+_KIND_NUM = "num"
 
 
 _MONTH_SET = frozenset(_MONTHS.split())
 _GLUED_START = ("пнвт", "motu", "modi", "mtwt")
+
+
+_NAV_TOKEN = re.compile(r"[^\W\d_]+|\d+")
+_KIND_PART = "part"
+
+
+def _is_nav(s: str) -> bool:
+    """Month navigation made of month names, years and nav words (``Назад   Сентябрь >``)."""
+    if len(s) > 48:
+        return False
+    tokens = _NAV_TOKEN.findall(s)
+    if not tokens or len(tokens) > 5:
+        return False
+    if not all(t in _MONTH_SET or t in _NAV_WORDS or (t.isdigit() and len(t) == 4) for t in tokens):
+        return False
+    return any(t in _NAV_WORDS for t in tokens) or any(ch in s for ch in "«»‹›<>")
 
 
 def _kind_of(s: str | None) -> str | None:
@@ -214,18 +239,30 @@ def _kind_of(s: str | None) -> str | None:
     if not head:
         return None
     if head[0].isdigit():
-        return _KIND_DAY if _is_day_row(s) else None
+        if head == s and len(s) <= 2 and s.isascii() and s.isdigit() and 1 <= int(s) <= 31:
+            return _KIND_NUM
+        if _is_day_row(s):
+            return _KIND_DAY
+        nums = _day_numbers(s)
+        return _KIND_PART if nums else None
     if head in _WEEKDAYS or head.startswith(_GLUED_START):
         return _KIND_WEEK if _is_weekday_header(s) else None
-    if head not in _MONTH_SET:
-        return None
     if _is_day_row(s):
         return _KIND_DAY
     if _is_weekday_header(s):
         return _KIND_WEEK
-    if _is_month_heading(s):
+    if _is_month_heading(s) or _is_nav(s):
         return _KIND_CAL
     return None
+
+
+def calendar_kind(line: str) -> str | None:
+    """The calendar part a line may be (``"cal"``, ``"week"``, ``"day"``, ``"num"``, ``"part"``), or None.
+
+    >>> calendar_kind("Пн Вт Ср Чт Пт Сб Вс"), calendar_kind("12"), calendar_kind("Prose line.")
+    ('week', 'num', None)
+    """
+    return _kind_of(normalise_line(line))
 
 
 def normalised_lines(text: str, spans: list[tuple[int, int]], *, limit: int = 480) -> list[str | None]:
@@ -237,37 +274,78 @@ def _line_end(text: str, end: int) -> int:
     return end + 1 if end < len(text) else end
 
 
-def calendar_runs(norms: list[str | None]) -> Iterator[tuple[int, int]]:
-    """Yield ``(first_line, last_line)`` index ranges of calendar widgets, given normalised lines."""
-    memo: dict[str | None, str | None] = {}
+def _longest_chain(nums: list[int]) -> int:
+    best = run = 0
+    prev = -1
+    for n in nums:
+        run = run + 1 if n == prev + 1 else 1
+        best = max(best, run)
+        prev = n
+    return best
 
-    def _calendar_kind(s: str | None) -> str | None:
+
+def _maybe_calendar(s: str | None) -> bool:
+    """A cheap gate: can this normalised line be part of a calendar at all?"""
+    if not s or len(s) > 80:
+        return False
+    c = s[0]
+    if c.isdigit() or c in '«»"‹›<>' or s[-1].isdigit() or s.endswith(("г.", "г")):
+        return True
+    head = s.split(" ", 1)[0].strip(".,:")
+    return head in _CAL_HEADS or head.startswith(_GLUED_START)
+
+
+_CAL_HEADS = _WEEKDAYS | _MONTH_SET | _NAV_WORDS
+
+
+def calendar_runs(norms: list[str | None]) -> Iterator[tuple[int, int]]:
+    """Yield ``(first_line, last_line)`` index ranges of calendar widgets, given normalised lines.
+
+    A run of calendar-shaped lines (month headings, weekday headers, day rows,
+    one day number a line, navigation) is a calendar when it holds a weekday
+    header and day rows, or four day rows, or a long chain of day numbers.
+    """
+    memo: dict[str, str | None] = {}
+
+    def _calendar_kind(s: str) -> str | None:
         if s not in memo:
             memo[s] = _kind_of(s)
         return memo[s]
 
     i, n = 0, len(norms)
     while i < n:
-        if _calendar_kind(norms[i]) is None:
+        norm = norms[i]
+        if not norm or not _maybe_calendar(norm) or _calendar_kind(norm) is None:
             i += 1
             continue
         kinds: list[str] = []
+        lone: list[int] = []
         j, last = i, i
         while j < n:
             norm = norms[j]
             if norm == "":
                 j += 1
                 continue
-            kind = _calendar_kind(norm)
+            kind = _calendar_kind(norm) if norm is not None else None
             if kind is None:
                 break
             kinds.append(kind)
+            if kind == _KIND_NUM:
+                lone.append(int(norm or "0"))
             last = j
             j += 1
         days, weeks = kinds.count(_KIND_DAY), kinds.count(_KIND_WEEK)
-        if (weeks and days >= 2) or days >= 4:
+        chain = _longest_chain(lone)
+        if (weeks and (days >= 2 or chain >= 7)) or days >= 4 or chain >= 20:
             yield i, last
         i = j if j > i else i + 1
+
+
+def _share_kind(s: str, memo: dict[str, int]) -> int:
+    """2 for a share bar, 1 for a lone network name (a share bar only beside other share lines), else 0."""
+    if s not in memo:
+        memo[s] = 2 if _is_share_bar(s, min_tokens=2) else 1 if _is_share_bar(s, min_tokens=1) else 0
+    return memo[s]
 
 
 def structural_removals(
@@ -279,8 +357,10 @@ def structural_removals(
 ) -> list[tuple[int, int, str]]:
     """Spans (``start``, ``end``, ``rule``) of calendars and share bars in ``text``.
 
-    Spans cover whole lines with their newline.  Orphans are added by
-    :func:`orphan_removals`, which needs to know what else was removed.
+    Spans cover whole lines with their newline.  A line holding a single
+    network name (``Telegram``) is a share bar only within a run of two or
+    more share lines (blank lines between them allowed).  Orphans are added
+    by :func:`orphan_removals`, which needs to know what else was removed.
     ``spans`` and ``norms`` may be passed in when the caller has them.
     """
     spans = line_spans(text) if spans is None else spans
@@ -290,78 +370,96 @@ def structural_removals(
     for first, last in calendar_runs(norms):
         out.append((spans[first][0], _line_end(text, spans[last][1]), "common.calendar"))
         taken.update(range(first, last + 1))
-    min_tokens = 2 if level < 2 else 1
-    share_memo: dict[str, bool] = {}
+    share_memo: dict[str, int] = {}
+    run: list[int] = []
+    strong = False
+
+    def flush() -> None:
+        if run and (len(run) >= 2 or strong or level >= 2):
+            for k in run:
+                s, e = spans[k]
+                out.append((s, _line_end(text, e), "common.share-bar"))
+
     for idx, norm in enumerate(norms):
-        if idx in taken or not norm or len(norm) > 160:
+        if norm == "":
             continue
-        s, e = spans[idx]
-        if norm not in share_memo:
-            share_memo[norm] = _is_share_bar(norm, min_tokens=min_tokens)
-        if share_memo[norm]:
-            out.append((s, _line_end(text, e), "common.share-bar"))
+        kind = 0
+        if norm and idx not in taken and len(norm) <= 160 and norm.split(" ", 1)[0].strip(",|/:;!") in _SOCIAL:
+            kind = _share_kind(norm, share_memo)
+        if kind:
+            run.append(idx)
+            strong = strong or kind == 2
+            continue
+        flush()
+        run, strong = [], False
+    flush()
     return sorted(out)
 
 
 def orphan_removals(
     text: str, spans: list[tuple[int, int]], removed: set[int], *, level: int = 1
 ) -> Iterable[tuple[int, str]]:
-    """Line indices of short lines wedged between removed lines (or a removed line and the end).
+    """Line indices of orphans: lines with no words left wedged between removed lines.
 
-    ``removed`` holds indices of lines already removed.  ``balanced`` takes
-    single short lines (``Thank you!``, ``Sorry!``, a lone count); ``aggressive``
-    also takes runs of up to six short lines.
+    ``removed`` holds indices of lines already removed.  ``balanced`` takes a
+    single short line of no more than two words ending in ``!`` (``Thank
+    you!``) or without letters (a lone count) between removed lines (or a
+    removed line and the end); ``aggressive`` also takes runs of up to six
+    short lines.  Only the neighbourhood of removed lines is looked at.
     """
     if level < 1 or not removed:
         return
     n = len(spans)
     max_run = 6 if level >= 2 else 1
-    i = 0
-    while i < n:
-        if i in removed or not _short(text, spans[i]):
+    seen: set[int] = set()
+    for r in sorted(removed):
+        i = r + 1
+        while i < n and i - r < 20 and _blank(text, spans[i]):
             i += 1
+        if i >= n or i in removed or i in seen:
             continue
         j = i
-        while (
-            j < n
-            and (j == i or j - i < max_run)
-            and j not in removed
-            and (_blank(text, spans[j]) or _short(text, spans[j]))
-        ):
+        run: list[int] = []
+        while j < n and j not in removed and len(run) <= max_run:
+            if _blank(text, spans[j]):
+                j += 1
+                continue
+            if not _orphan_like(text, spans[j], loose=level >= 2):
+                break
+            run.append(j)
             j += 1
-        # j is the first line after the candidate run
-        run = [k for k in range(i, j) if not _blank(text, spans[k])]
-        before = _prev_content(text, spans, i)
+        seen.update(run)
+        if not run or len(run) > max_run:
+            continue
         after = _next_content(text, spans, j)
-        if run and len(run) <= max_run and before in removed and (after is None or after in removed):
+        if after is None or after in removed:
             for k in run:
                 yield k, "common.orphan"
-        i = max(j, i + 1)
 
 
 def _blank(text: str, span: tuple[int, int]) -> bool:
     return not text[span[0] : span[1]].strip(" \t\u00a0\ufeff\u200b\r")
 
 
-def _short(text: str, span: tuple[int, int]) -> bool:
+def _orphan_like(text: str, span: tuple[int, int], *, loose: bool) -> bool:
     s, e = span
     if e - s > 40:
         return False
     line = text[s:e].strip(" \t\u00a0\ufeff\u200b\r•-–—*")
-    return bool(line) and len(line.split()) <= 3 and not line.endswith((".", ":", ";", ","))
-
-
-def _prev_content(text: str, spans: list[tuple[int, int]], i: int) -> int | None:
-    k = i - 1
-    while k >= 0 and _blank(text, spans[k]):
-        k -= 1
-    return k if k >= 0 else None
+    if not line or line.endswith((".", ":", ";", ",")):
+        return False
+    words = len(line.split())
+    if loose:
+        return words <= 3
+    return not any(ch.isalpha() for ch in line) or (words <= 2 and line.endswith("!"))
 
 
 def _next_content(text: str, spans: list[tuple[int, int]], j: int) -> int | None:
     k = j
-    while k < len(spans) and _blank(text, spans[k]):
+    while k < len(spans) and k - j < 20 and _blank(text, spans[k]):
         k += 1
+    if k - j >= 20:
+        return j  # a long blank run: treat as content (keeps the scan linear)
     return k if k < len(spans) else None
 
 

@@ -17,6 +17,9 @@ Kinds of rule:
 ``list``
     a whole-line heading (``Related stories``, ``Читайте также:``) that takes
     the run of short headline-like lines right after it along.
+``attached``
+    a whole-line match (a button or form field: ``Accept``, ``Скрыть``,
+    ``Email address``) removed only next to a line that was removed.
 ``inline``
     a marker removed wherever it stands (``[ad_1]``).
 ``structural``
@@ -49,6 +52,7 @@ __all__ = [
     "FAMILIES",
     "KINDS",
     "LANGUAGES",
+    "STRIP_CHARS",
     "LineMatcher",
     "Rule",
     "line_matcher",
@@ -78,7 +82,7 @@ FAMILIES: dict[str, str] = {
     "structure": "Runs of short non-prose lines that structure marks as page chrome.",
 }
 
-KINDS = ("line", "block", "list", "inline", "structural")
+KINDS = ("line", "block", "list", "attached", "inline", "structural")
 
 #: Languages with a data file (``common`` is always loaded).
 LANGUAGES = ("common", "en", "ru", "de", "es", "fr")
@@ -217,22 +221,92 @@ def normalise_line(line: str) -> str:
     return s.lower()
 
 
-#: Length buckets of the compiled alternations: a line of length L is tried
-#: only against the rules whose ``max_len`` is at least L.
-_BUCKETS = (40, 60, 80, 120, 160, 220, 320, 480)
+#: Marks "any first character" in a first-character set.
+_ANY_FIRST = "\x00any"
+
+
+def _first_chars(items: Any) -> tuple[set[str] | None, bool]:
+    """The characters a parsed pattern can start with (None: any) and whether it can match empty."""
+    out: set[str] = set()
+    for op, av in items:
+        name = str(op)
+        if name in ("AT", "ASSERT", "ASSERT_NOT"):
+            continue
+        if name == "LITERAL":
+            out.add(chr(av))
+            return out, False
+        if name == "IN":
+            chars: set[str] = set()
+            for sub_op, sub_av in av:
+                sub = str(sub_op)
+                if sub == "LITERAL":
+                    chars.add(chr(sub_av))
+                elif sub == "RANGE" and sub_av[1] - sub_av[0] <= 512:
+                    chars.update(chr(c) for c in range(sub_av[0], sub_av[1] + 1))
+                elif sub == "CATEGORY" and str(sub_av) == "CATEGORY_DIGIT":
+                    chars.update("0123456789")
+                elif sub == "CATEGORY" and str(sub_av) == "CATEGORY_SPACE":
+                    chars.update(" \t\n\r\x0b\x0c")
+                else:  # categories, negation, wide ranges
+                    return None, False
+            out |= chars
+            return out, False
+        if name == "BRANCH":
+            nullable = False
+            for alt in av[1]:
+                first, empty = _first_chars(alt)
+                if first is None:
+                    return None, False
+                out |= first
+                nullable = nullable or empty
+            if not nullable:
+                return out, False
+            continue
+        if name == "SUBPATTERN":
+            first, empty = _first_chars(av[-1])
+        elif name == "ATOMIC_GROUP":
+            first, empty = _first_chars(av)
+        elif name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT"):
+            first, empty = _first_chars(av[2])
+            empty = empty or av[0] == 0
+        else:  # ANY, NOT_LITERAL, CATEGORY, GROUPREF …
+            return None, False
+        if first is None:
+            return None, False
+        out |= first
+        if not empty:
+            return out, False
+    return out, True
+
+
+def first_chars(pattern: str) -> frozenset[str] | None:
+    """The characters a match of ``pattern`` can start with, or None when that is not known.
+
+    >>> sorted(first_chars(r"(?:read|see) also|[0-9]+ views"))[:3]
+    ['0', '1', '2']
+    >>> first_chars(r".{0,20}cookies") is None
+    True
+    """
+    from re import _parser  # type: ignore[attr-defined]
+
+    first, empty = _first_chars(_parser.parse(pattern))
+    return None if first is None or empty else frozenset(first)
 
 
 @attrs.frozen
 class LineMatcher:
     """The rules of a language set compiled into a few alternations.
 
-    Anchored rules (patterns that start with a word) are compiled into one
-    alternation per length bucket; rules with a ``find`` regex go into a
-    separate alternation tried only on lines where ``find`` occurs.
+    Anchored rules are compiled into one alternation per possible first
+    character of a line (computed from the patterns), so a line is tried only
+    against the rules that can start with its first character; rules with a
+    ``find`` word go into a separate alternation tried only on lines where one
+    of the words occurs.
     """
 
     rules: tuple[Rule, ...]
-    buckets: tuple[tuple[int, re.Pattern[str] | None], ...]
+    by_first: dict[str, re.Pattern[str]]
+    any_first: re.Pattern[str] | None
     find_words: tuple[str, ...]
     contains_pattern: re.Pattern[str] | None
     inline_pattern: re.Pattern[str] | None
@@ -261,13 +335,18 @@ class LineMatcher:
         low = text.lower()
         if len(low) != len(text):
             return None
+        return self.candidates_lower(low, starts)
+
+    def candidates_lower(self, low: str, starts: list[int]) -> set[int]:
+        """:meth:`candidates` for an already lower-cased text of the same length."""
         found: set[int] = set()
+        n = len(starts)
         for word in self.find_words:
             pos = low.find(word)
             while pos >= 0:
                 line = bisect.bisect_right(starts, pos) - 1
                 found.add(line)
-                nxt = starts[line + 1] if line + 1 < len(starts) else len(low)
+                nxt = starts[line + 1] if line + 1 < n else len(low)
                 pos = low.find(word, nxt)
         return found
 
@@ -278,6 +357,10 @@ class LineMatcher:
         low = text.lower()
         return any(word in low for word in self.inline_words)
 
+    def could_start(self, char: str) -> bool:
+        """True when some anchored rule may match a normalised line starting with ``char``."""
+        return self.any_first is not None or char in self.by_first
+
     def match_normalised(self, norm: str, *, level: int = 1, contains: bool = True) -> Rule | None:
         """Like :meth:`match` for a line already passed through :func:`normalise_line`.
 
@@ -287,13 +370,11 @@ class LineMatcher:
         size = len(norm)
         if not size or size > self.max_len:
             return None
-        for limit, pattern in self.buckets:
-            if size <= limit:
-                if pattern is not None:
-                    rule = self._check(pattern.fullmatch(norm), size, level)
-                    if rule is not None:
-                        return rule
-                break
+        pattern = self.by_first.get(norm[0], self.any_first)
+        if pattern is not None:
+            rule = self._check(pattern.fullmatch(norm), size, level)
+            if rule is not None:
+                return rule
         if contains and self.contains_pattern is not None and any(word in norm for word in self.find_words):
             return self._check(self.contains_pattern.fullmatch(norm), size, level)
         return None
@@ -323,21 +404,30 @@ def line_matcher(languages: tuple[str, ...]) -> LineMatcher:
             continue
         seen.add(lang)
         rules.extend(_load_file(lang))
-    line_rules = [r for r in rules if r.kind in ("line", "block", "list") and r.pattern]
+    line_rules = [r for r in rules if r.kind in ("line", "block", "list", "attached") and r.pattern]
     anchored = [r for r in line_rules if not r.find]
     contains = [r for r in line_rules if r.find]
     inline = [r for r in rules if r.kind == "inline" and r.pattern]
     if any(not r.find for r in inline):
         raise ValueError("inline rules need 'find' words")
     max_len = max((r.max_len for r in line_rules), default=0)
-    buckets = tuple(
-        (limit, _alternation([r for r in anchored if r.max_len >= lo]))
-        for lo, limit in zip((0, *_BUCKETS), (*_BUCKETS, max(max_len, _BUCKETS[-1])), strict=True)
-        if lo <= max_len
-    )
+    firsts = {r.id: first_chars(r.pattern or "") for r in anchored}
+    wild = [r for r in anchored if firsts[r.id] is None]
+    chars = sorted({c for f in firsts.values() if f is not None for c in f})
+    by_first: dict[str, re.Pattern[str]] = {}
+    cache: dict[tuple[str, ...], re.Pattern[str]] = {}
+    for c in chars:
+        group = [r for r in anchored if firsts[r.id] is None or c in (firsts[r.id] or ())]
+        key = tuple(r.id for r in group)
+        if key not in cache:
+            compiled = _alternation(group)
+            assert compiled is not None
+            cache[key] = compiled
+        by_first[c] = cache[key]
     return LineMatcher(
         rules=tuple(rules),
-        buckets=buckets,
+        by_first=by_first,
+        any_first=_alternation(wild),
         find_words=tuple(sorted({w for r in contains for w in (r.find or "").split("|") if w})),
         contains_pattern=_alternation(contains),
         inline_pattern=_alternation(inline, re.IGNORECASE),
