@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-dev
-EXTRAS ?= dev,pandas,dedup
+EXTRAS ?= dev,pandas,dedup,datasets,ray
 
 .PHONY: run test lint typecheck pytest docs bench clean fmt
 

@@ -5,6 +5,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from textclean.cli.commands import clean, explain, learn
+from textclean.cli.commands import clean, dedup, explain, learn
 
-REGISTRY: list[Callable[[Any], None]] = [clean.register, explain.register, learn.register]
+REGISTRY: list[Callable[[Any], None]] = [clean.register, explain.register, dedup.register, learn.register]
