@@ -95,11 +95,15 @@ def _hint() -> re.Pattern[str]:
     paired = _char_class(c for c in _expand(every) if not safe.match(c) and c not in _expand(cats["common"]))
     middle = _char_class(_expand(cats["start_punctuation"] + cats["end_punctuation"] + cats["currency"] + cats["bad"]))
     solo = _char_class([*_expand(cats["bad"]), "Ã", "Â", "Î", "Ð", "Œ", "œ", "√", "Ђ"])
+    upper = _char_class(_expand(cats["upper_accented"]))
+    # A lookahead on the union of the branches' first characters lets the
+    # engine skip ahead at charset speed (about 3x faster on real pages).
     return re.compile(
+        f"(?=[\x80-\x9f{solo}{middle}°µ{upper}{paired}])(?:"
         f"[\x80-\x9f{solo}]"
-        f"|(?<=[ВГРС])[\x80-\x9f{middle}°µ](?=[ВГРС])"
-        f"|(?<=[а-яё])[{_char_class(_expand(cats['upper_accented']))}]"
-        f"|[{paired}](?=[^{paired}\n]{{0,5}}[{paired}])"
+        f"|[\x80-\x9f{middle}°µ](?<=[ВГРС].)(?=[ВГРС])"
+        f"|[{upper}](?<=[а-яё].)"
+        f"|[{paired}](?=[^{paired}\n]{{0,5}}[{paired}]))"
     )
 
 
@@ -144,21 +148,68 @@ def suspicious_lines(text: str, *, config: ftfy.TextFixerConfig = CONSERVATIVE_F
     [(5, 11)]
     """
     fixers, hint = _gate(config)
-    normal = not config.normalization or unicodedata.is_normalized(config.normalization, text)
-    search = _UNUSUAL.search
+    if config.normalization and not unicodedata.is_normalized(config.normalization, text):
+        yield from _suspicious_by_line(text, config, fixers, hint)
+        return
+    # Whole-text scans at C speed: lines holding a fixer character, and lines
+    # where ftfy's detector matches in a small window around a hint.
+    marked = {_line_of(text, m.start()) for m in fixers.finditer(text)}
+    n = len(text)
+    long_lines = config.max_decode_length < n
+    if config.fix_encoding:
+        search = BADNESS_RE.search
+        pos = 0
+        while True:
+            m = hint.search(text, pos)
+            if m is None:
+                break
+            start, end = _line_of(text, m.start())
+            if (start, end) in marked:
+                pos = end
+                continue
+            lo, hi = max(start, m.start() - _WINDOW_BEFORE), min(end, m.end() + _WINDOW_AFTER)
+            # a slice, so that the detector's "^" may match at a line start (an
+            # extra ftfy call at worst, never a missed line)
+            if search(text[lo:hi]):
+                marked.add((start, end))
+                pos = end
+            else:
+                pos = m.end()
+    if long_lines:
+        marked |= {span for span in _all_lines(text) if span[1] - span[0] > config.max_decode_length}
+    yield from sorted(marked)
+
+
+def _line_of(text: str, pos: int) -> tuple[int, int]:
+    start = text.rfind("\n", 0, pos) + 1
+    nl = text.find("\n", pos)
+    return start, (len(text) if nl < 0 else nl + 1)
+
+
+def _all_lines(text: str) -> Iterator[tuple[int, int]]:
     pos, n = 0, len(text)
     while pos < n:
-        m = search(text, pos)
+        nl = text.find("\n", pos)
+        end = n if nl < 0 else nl + 1
+        yield pos, end
+        pos = end
+
+
+def _suspicious_by_line(
+    text: str, config: ftfy.TextFixerConfig, fixers: re.Pattern[str], hint: re.Pattern[str]
+) -> Iterator[tuple[int, int]]:
+    """The slower path for text that is not in normal form: check each unusual line."""
+    pos, n = 0, len(text)
+    while pos < n:
+        m = _UNUSUAL.search(text, pos)
         if m is None:
             return
-        start = text.rfind("\n", 0, m.start()) + 1
-        nl = text.find("\n", m.start())
-        end = n if nl < 0 else nl + 1
+        start, end = _line_of(text, m.start())
         segment = text[start:end]
         if (
             end - start > config.max_decode_length
             or fixers.search(segment)
-            or (not normal and not unicodedata.is_normalized(config.normalization or "NFC", segment))
+            or not unicodedata.is_normalized(config.normalization or "NFC", segment)
             or (config.fix_encoding and _bad_near_hints(segment, hint))
         ):
             yield start, end
