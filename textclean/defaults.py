@@ -10,6 +10,7 @@ import attrs
 from textclean.config import Aggressiveness
 from textclean.passes.artifacts import Artifacts
 from textclean.passes.chrome import ChromePass
+from textclean.passes.dates import NormalizeDates
 from textclean.passes.metadata import HeaderMetadata
 from textclean.passes.repeats import RemoveRepeats
 from textclean.passes.structure import TidyWhitespace
@@ -35,6 +36,8 @@ class DefaultOptions:
     * ``chrome`` — remove page chrome (menus, link lists, footers) from whole-page text;
     * ``repeats`` — remove repeated passages (a teaser, a doubled title, a paragraph pasted twice);
       ``repeat_min_chars`` / ``repeat_min_similarity`` — the shortest copy and the similarity floor;
+    * ``dates`` — find date mentions (``result.dates``, ISO 8601 values) and fill
+      ``metadata["published"]``/``["modified"]``; ``date_style="iso"`` rewrites them in the text;
     * ``boilerplate_model`` — a :class:`~textclean.corpus.boilerplate.BoilerplateModel` or its file;
       ``boilerplate_site`` — the site whose learned lines to remove (default: every site's).
     """
@@ -49,6 +52,8 @@ class DefaultOptions:
     repeats: bool = True
     repeat_min_chars: int = 60
     repeat_min_similarity: float = 0.85
+    dates: bool = True
+    date_style: str = "keep"
     boilerplate_model: Any = None
     boilerplate_site: str | None = None
 
@@ -57,7 +62,7 @@ def default_pipeline(**options: Any) -> Pipeline:
     """Build the default pipeline; keyword options are those of :class:`DefaultOptions`.
 
     >>> default_pipeline().names
-    ['unicode', 'structure', 'metadata', 'artifacts', 'chrome', 'repeats', 'structure']
+    ['unicode', 'structure', 'metadata', 'artifacts', 'chrome', 'repeats', 'structure', 'dates']
     >>> default_pipeline(unicode=False, chrome=False).names[0]
     'structure'
     """
@@ -83,4 +88,6 @@ def default_pipeline(**options: Any) -> Pipeline:
         steps.append(RemoveRepeats(min_chars=opts.repeat_min_chars, min_similarity=opts.repeat_min_similarity))
     # removed lines leave blank runs behind: tidy once more at the end
     steps.append(TidyWhitespace())
+    if opts.dates:
+        steps.append(NormalizeDates(style=opts.date_style, languages=opts.languages))
     return Pipeline(steps)
