@@ -31,7 +31,7 @@ Kinds of rule:
 True
 >>> rule = next(r for r in rules if r.id == "en.read-also")
 >>> rule.family, rule.kind
-('related', 'line')
+('related', 'list')
 >>> sorted(FAMILIES)[:3]
 ['ads', 'age-rating', 'calendar']
 """
