@@ -166,3 +166,31 @@ def test_stdin_text(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixtu
 def test_missing_input_is_a_clear_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["clean", str(tmp_path / "nope.jsonl")]) == 1
     assert "no such file or folder" in capsys.readouterr().err
+
+
+def test_learn_then_clean_with_model(tmp_path: Path) -> None:
+    chrome = "The Riverside Gazette is published by Harbor Media Group of Portland"
+    rows = [
+        {"url": f"https://news.example/{i}", "text": f"Story number {i} begins here with real words.\n\n{chrome}"}
+        for i in range(8)
+    ]
+    corpus = tmp_path / "site.jsonl"
+    _write_jsonl(corpus, rows)
+    model = tmp_path / "site.model"
+    assert main(["learn", str(corpus), "-o", str(model), "--site-field", "url"]) == 0
+    page = tmp_path / "page.jsonl"
+    _write_jsonl(
+        page, [{"url": "https://news.example/new", "text": f"A new story with its own sentences.\n\n{chrome}"}]
+    )
+    out = tmp_path / "out.jsonl"
+    assert main(["clean", str(page), "-o", str(out), "--model", str(model)]) == 0
+    assert _read_jsonl(out)[0]["text"] == "A new story with its own sentences."
+    assert main(["clean", str(page), "-o", str(tmp_path / "plain.jsonl")]) == 0
+    assert chrome in str(_read_jsonl(tmp_path / "plain.jsonl")[0]["text"])
+
+
+def test_missing_model_is_a_clear_error(tmp_path: Path) -> None:
+    src = tmp_path / "a.txt"
+    src.write_text("x", encoding="utf-8")
+    with pytest.raises(SystemExit, match="cannot read"):
+        main(["clean", str(src), "--model", str(tmp_path / "missing.model")])

@@ -83,9 +83,11 @@ def build_pipeline(args: argparse.Namespace) -> Any:
     options: dict[str, Any] = {"aggressiveness": args.aggressiveness}
     if args.model:
         options["boilerplate_model"] = args.model
+    from textclean.corpus.boilerplate import ModelError
+
     try:
         return default_pipeline(**options)
-    except TypeError as exc:  # an option this build does not know
+    except (TypeError, ModelError, OSError) as exc:  # an unknown option, a bad or missing model file
         raise SystemExit(f"textclean: {exc}") from exc
 
 
