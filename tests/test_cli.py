@@ -194,3 +194,15 @@ def test_missing_model_is_a_clear_error(tmp_path: Path) -> None:
     src.write_text("x", encoding="utf-8")
     with pytest.raises(SystemExit, match="cannot read"):
         main(["clean", str(src), "--model", str(tmp_path / "missing.model")])
+
+
+def test_huge_record_and_non_object_lines(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    big = ("A long paragraph of real words that goes on. " * 40 + "\n\n") * 2500  # ~4.6 MB
+    src = tmp_path / "in.jsonl"
+    src.write_text(json.dumps({"text": big}) + "\n[1, 2]\n\n", encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    assert main(["clean", str(src), "-o", str(out), "--on-error", "keep"]) == 0
+    got = out.read_text(encoding="utf-8").splitlines()
+    assert len(got) == 2 and got[1] == "[1, 2]"
+    assert len(json.loads(got[0])["text"]) > 4_000_000
+    assert "expected a JSON object, got list" in capsys.readouterr().err

@@ -125,11 +125,13 @@ class _Stats:
         return line
 
 
-def _reason(error: str) -> str:
-    # "file:line: message" -> "message" without the record-specific part
-    parts = error.split(": ", 2)
-    text = parts[-1] if len(parts) == 3 else error
-    return text.split(" (column")[0]
+def _reason(error: str, where: str = "") -> str:
+    """The part of an error message that is the same for every record it hits."""
+    for prefix in (f"{where}: ", f"{where.rsplit(':', 1)[0]}: "):
+        if where and error.startswith(prefix):
+            error = error[len(prefix) :]
+            break
+    return error.split(" (column")[0]
 
 
 def run(args: argparse.Namespace) -> int:
@@ -178,7 +180,7 @@ def _checked(records: Iterable[Record], args: argparse.Namespace, stats: _Stats)
         if record.error is not None:
             if args.on_error == "raise":
                 raise InputError(record.error, source=record.source, line=record.line)
-            stats.reasons[_reason(record.error)] += 1
+            stats.reasons[_reason(record.error, record.where)] += 1
             if args.on_error == "skip":
                 stats.skipped += 1
                 continue
@@ -217,7 +219,7 @@ def _run_jsonl(records: Iterable[Record], pipeline: Any, args: argparse.Namespac
                 message = record.error or f"{record.where}: cleaning failed: {error}"
                 if args.on_error == "raise":
                     raise InputError(message, source=record.source, line=record.line)
-                stats.reasons[_reason(record.error) if record.error else f"cleaning failed: {error}"] += 1
+                stats.reasons[_reason(record.error, record.where) if record.error else f"cleaning failed: {error}"] += 1
                 if report is not None:
                     report.write(_dumps({"id": record.id, "where": record.where, "error": message}))
                 if args.on_error == "skip":
