@@ -218,3 +218,41 @@ def test_headline_under_the_title_locates_the_article() -> None:
     kept = kept_lines(text)
     assert ARTICLE[0] in kept and ARTICLE[1] in kept
     assert teaser not in kept
+
+
+# Lines that exercise every path of the labelling: long prose (labelled lazily when the
+# text is no whole page), prose of 50-80 characters (which may repeat), list
+# introductions and items, links, separators and copyright lines.
+MIXED_LINE = st.one_of(
+    LINE,
+    st.sampled_from(
+        [
+            "The council met again on Monday to discuss the new plan.",
+            "Officers said the road would stay closed for most of the week:",
+            "- the bridge over the river and the roads leading to it",
+            "1. Review the contract and reopen the border crossing",
+            "Home | News | Sport",
+            "Read the full report at https://example.com/report and www.example.org",
+            "\u00a9 2024 Example Media. All rights reserved.",
+            "Jane on May 3, 2019 at 4:47 pm said:",
+            "Городской совет в понедельник решил закрыть старый мост на ремонт до конца следующего года.",
+            "snake_case_words are not words of any language at all, and this line has no full stop",
+        ]
+    ),
+)
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.lists(MIXED_LINE, max_size=40), st.sampled_from(list(Aggressiveness)))
+def test_changes_agree_with_line_labels(lines: list[str], level: Aggressiveness) -> None:
+    # chrome_changes labels lazily (only the units its decision needs), classify_lines labels every unit
+    text = "\n".join(lines)
+    labels = classify_lines(text, aggressiveness=level)
+    kept = "\n".join(text[lb.start : lb.end] for lb in labels if lb.keep)
+    assert remove_chrome(text, aggressiveness=level) == kept
+
+
+def test_link_between_prose_of_residual_text_stays() -> None:
+    # only chrome before the first prose and after the last goes from text that is no whole page
+    text = "\n".join([*ARTICLE[:2], "https://example.com/share", *ARTICLE[2:], "https://example.com/print"])
+    assert remove_chrome(text) == "\n".join([*ARTICLE[:2], "https://example.com/share", *ARTICLE[2:]])

@@ -40,8 +40,11 @@ __all__ = [
 LANGUAGES: tuple[str, ...] = ("de", "en", "es", "fr", "it", "nl", "pl", "pt", "ru")
 
 _WORD = re.compile(r"[^\W_]+")
-_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
-_LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
+# The same tokens as _WORD in text without "_", found faster.
+_WORD_FAST = re.compile(r"\w+")
+# Runs of letters: counting their lengths is cheaper than one match per letter.
+_CYRILLIC = re.compile(r"[\u0400-\u04ff]+")
+_LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]+")
 
 
 def words(text: str) -> list[str]:
@@ -94,21 +97,24 @@ def guess_language(text: str, *, sample: int = 8000, min_hits: int = 3) -> str |
     Korean, ...).
     """
     head = text[:sample]
-    cyr = len(_CYRILLIC.findall(head))
-    lat = len(_LATIN.findall(head))
+    if _CYRILLIC.search(head) is None:
+        cyr = 0
+        lat = 0 if _LATIN.search(head) is None else 1  # only "is there any" matters now
+    else:
+        cyr = sum(map(len, _CYRILLIC.findall(head)))
+        lat = sum(map(len, _LATIN.findall(head)))
+    toks = (_WORD if "_" in head else _WORD_FAST).findall(head.lower()) if cyr or lat else []
     if cyr > lat:
-        toks = words(head)
-        ru = stopwords("ru")
-        return "ru" if sum(1 for t in toks if t in ru) >= min_hits else None
+        return "ru" if sum(map(stopwords("ru").__contains__, toks)) >= min_hits else None
     if lat == 0:
         return None
     index = stopword_index()
     counts = [0] * len(LANGUAGES)
-    toks = words(head)
-    masks = Counter(index[t] for t in toks if t in index)
+    masks = Counter(map(index.get, toks))
+    masks.pop(None, None)
     for mask, n in masks.items():
         for bit in range(len(LANGUAGES)):
-            if mask >> bit & 1:
+            if mask >> bit & 1:  # type: ignore[operator]
                 counts[bit] += n
     best = max(range(len(LANGUAGES)), key=lambda i: (counts[i], -i))
     return LANGUAGES[best] if counts[best] >= max(min_hits, len(toks) // 20) else None

@@ -46,7 +46,11 @@ Residents who use it every day were not happy about the decision, and some of th
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from bisect import bisect_right
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
+from itertools import accumulate, compress, filterfalse, islice
+from operator import add, methodcaller
 
 import attrs
 
@@ -66,6 +70,8 @@ __all__ = [
 ]
 
 _WORD = re.compile(r"[^\W_]+")
+# The same tokens in text without "_", found faster.
+_WORD_FAST = re.compile(r"\w+")
 # Characters that end a sentence (or a quoted sentence) in the languages we see.
 _TERMINAL = frozenset(".!?…:;\"'»”’)。！？")
 # URLs and e-mail addresses.  The e-mail branch starts at the "@" and looks back
@@ -154,186 +160,321 @@ class LineLabel:
     terminal: bool
 
 
-@attrs.define(slots=True)
-class _Unit:
-    """A line, or a hard-wrapped paragraph of consecutive lines."""
-
-    first: int  # index of the first line
-    last: int  # index of the last line
-    text: str
-    kind: str = ""
-    reason: str = ""
-    words: int = 0
-    density: float = 0.0
-    terminal: bool = False
-    length: int = 0
-    bullet: bool = False  # opens with a list bullet or an item number
-    phrase: bool = False  # reads as a sentence or a phrase, not as a title
+# A unit's label: (kind, reason, words, density, terminal, length, bullet, phrase); see :func:`_labeller`.
+_Label = tuple[str, str, int, float, bool, int, bool, bool]
+# The label of a unit whose kind waits for its stop-word density: never chrome by its own features
+# (not short, no separators, links, copyright or comment header), so counting chrome can do without it.
+_PENDING: _Label = ("?", "?", 0, 0.0, False, 0, False, False)
 
 
-def _continues(prev: str, nxt: str, stops: frozenset[str]) -> bool:
-    """Whether ``nxt`` continues the hard-wrapped sentence that ``prev`` ends."""
-    if len(prev) < 30 or prev[-1] in _TERMINAL:
-        return False
-    head = nxt[0]
-    if head.islower():
-        return True
-    if prev[-1] in ",-–":
-        return True
-    tail = prev.rsplit(None, 1)[-1].lower()
-    return tail in stops
+class _Page:
+    """The units of a text as parallel lists (a unit is a line, or a hard-wrapped paragraph of lines).
+
+    ``firsts``/``lasts`` are the indices of a unit's first and last line;
+    ``kinds``/``reasons`` start as the labels of :func:`_labeller` and are
+    then revised by the context rules.
+    """
+
+    __slots__ = (
+        "bullets",
+        "densities",
+        "firsts",
+        "kinds",
+        "label",
+        "lasts",
+        "lengths",
+        "lines",
+        "phrases",
+        "reasons",
+        "terminals",
+        "texts",
+        "words",
+    )
+
+    def __init__(self, lines: list[str], firsts: list[int], lasts: list[int], texts: list[str]) -> None:
+        self.lines = lines
+        self.firsts = firsts
+        self.lasts = lasts
+        self.texts = texts
+        self.kinds: list[str] = []
+        self.reasons: list[str] = []
+        self.words: list[int] = []
+        self.densities: list[float] = []
+        self.terminals: list[bool] = []
+        self.lengths: list[int] = []
+        self.bullets: list[bool] = []
+        self.phrases: list[bool] = []
+        self.label: Callable[[str, bool], _Label] | None = None
+
+    def set_labels(self, label: Callable[[str, bool], _Label], lazy: bool) -> None:
+        """Label every unit (each distinct text once: a label depends on the unit's text only)."""
+        self.label = label
+        table = {t: label(t, lazy) for t in dict.fromkeys(self.texts)}
+        if not self.texts:
+            return
+        columns = zip(*map(table.__getitem__, self.texts), strict=True)
+        self.kinds, self.reasons, self.words, self.densities = map(list, islice(columns, 4))
+        self.terminals, self.lengths, self.bullets, self.phrases = map(list, columns)
+
+    def resolve(self, indices: Iterable[int]) -> None:
+        """Label the units of ``indices`` left pending by a lazy labelling (see :data:`_PENDING`)."""
+        assert self.label is not None
+        label, texts = self.label, self.texts
+        for i in indices:
+            if self.kinds[i] == "?":
+                (
+                    self.kinds[i],
+                    self.reasons[i],
+                    self.words[i],
+                    self.densities[i],
+                    self.terminals[i],
+                    self.lengths[i],
+                    self.bullets[i],
+                    self.phrases[i],
+                ) = label(texts[i], False)
+
+    def resolve_all(self) -> None:
+        """Label every pending unit."""
+        self.resolve(list(compress(range(len(self.kinds)), map("?".__eq__, self.kinds))))
+
+    def spans(self) -> list[tuple[int, int]]:
+        """``(start, end)`` of every line of the text, ``end`` excluding the newline."""
+        lens = list(map(len, self.lines))
+        starts = list(accumulate(map((1).__add__, lens), initial=0))
+        return list(zip(starts, map(add, starts, lens), strict=False))  # one start more than lines
 
 
-def _units(text: str, stops: frozenset[str]) -> tuple[list[tuple[int, int]], list[_Unit]]:
-    spans: list[tuple[int, int]] = []
-    units: list[_Unit] = []
-    pos = 0
-    prev = ""
-    append = spans.append
-    for i, line in enumerate(text.split("\n")):
-        n = len(line)
-        append((pos, pos + n))
-        pos += n + 1
-        s = line.strip()
-        if not s:
-            prev = ""
+def _units(text: str, stops: frozenset[str]) -> _Page:
+    """Split ``text`` into units: non-blank lines, a line joined to the one before it when it continues its sentence.
+
+    A line continues the one before when that one is at least 30 characters
+    long, does not end a sentence, and the line starts in lower case (or the
+    one before ends in a comma or a hyphen, or in a stop word).
+    """
+    lines = text.split("\n")
+    stripped = list(map(str.strip, lines))
+    lens = list(map(len, stripped))
+    n = len(lines)
+    joins: list[int] = []
+    # only a line after one of 30 characters or more may continue it
+    for i in compress(range(1, n), map((30).__le__, lens)):
+        if not lens[i]:
             continue
-        if prev and _continues(prev, s, stops):
-            unit = units[-1]
-            unit.last = i
-            unit.text = f"{unit.text} {s}"
+        prev = stripped[i - 1]
+        end = prev[-1]
+        if end in _TERMINAL:
+            continue
+        if stripped[i][0].islower() or end in ",-–" or prev.rsplit(None, 1)[-1].lower() in stops:
+            joins.append(i)
+    nonblank = list(compress(range(n), lens))
+    if not joins:
+        return _Page(lines, nonblank, list(nonblank), list(compress(stripped, lens)))
+    joined = set(joins)
+    firsts = list(filterfalse(joined.__contains__, nonblank))
+    lasts = list(firsts)
+    merged: list[int] = []
+    for j in joins:
+        k = bisect_right(firsts, j) - 1
+        if lasts[k] == firsts[k]:
+            merged.append(k)
+        lasts[k] = j
+    texts = list(map(stripped.__getitem__, firsts))
+    for k in merged:
+        texts[k] = " ".join(stripped[firsts[k] : lasts[k] + 1])
+    return _Page(lines, firsts, lasts, texts)
+
+
+def _labeller(
+    text: str, stops: frozenset[str], scale: float, th: Thresholds, cjk_doc: bool
+) -> Callable[[str, bool], _Label]:
+    """The function labelling one unit of ``text`` from its own features.
+
+    Which characters occur in the whole text decides once which tests can
+    match at all (no unit has a ``|`` or a URL when the text has none), so a
+    unit pays only for the regexes that may match it.
+
+    With ``lazy=True`` a long unit of enough words and none of the marks of
+    chrome is not tokenised: its label depends on its stop-word density only,
+    which is computed when the label is needed (see :data:`_PENDING`).
+    """
+    short_chars, short_words, long_chars = th.short_chars, th.short_words, th.long_chars
+    phrase_min, stop_high, stop_low = th.phrase_density * scale, th.stop_high * scale, th.stop_low * scale
+    # with no "_" in the text, \w+ finds the same tokens as [^\W_]+ (and faster)
+    word_re = _WORD if "_" in text else _WORD_FAST
+    # non-space needles cannot be made by joining lines, so a unit has them only if the text has them
+    sep_needles = tuple(s for s in (" | ", " » ", " › ", " / ", " · ", " • ") if s[1] in text)
+    url_needles = tuple(s for s in ("://", "www.", "@") if s in text)
+    copy_needles = tuple(s for s in ("©", "(c", "(C", "eserved") if s in text)
+    find_words, find_seps, find_urls = word_re.findall, _SEP.findall, _URL.findall
+    has_word, has_digit = _WORD.search, _DIGIT.search
+    count_stops = stops.__contains__
+    # a long unit may go unlabelled when it has at least this many words (so it is neither short nor symbols)
+    min_words = max(5, short_words)
+    enough_words = re.compile(rf"[\W_]*+(?:[^\W_]++[\W_]*+){{{min_words}}}").match
+    can_defer = bool(stops) and not cjk_doc
+
+    def has_seps(sample: str) -> int:
+        for needle in sep_needles:
+            if needle in sample:
+                return len(find_seps(sample))
+        return 0
+
+    def is_copyright(s: str, n: int) -> bool:
+        return n < 300 and any(c in s for c in copy_needles) and _COPYRIGHT.search(s) is not None
+
+    def is_link(s: str, sample: str, short: bool) -> bool:
+        """URLs and e-mail addresses make up the line, or it is a "< Previous" link."""
+        if (
+            url_needles
+            and any(u in sample for u in url_needles)
+            and (urls := len(find_urls(sample)))
+            and (short or urls * 8 >= len(sample.split()))
+        ):
+            return True
+        return s[0] in "<«‹" and len(s) > 1 and s[1] == " "
+
+    def label(text: str, lazy: bool = False) -> _Label:
+        s = text
+        bullet = False
+        if s[0] in _BULLET_START:
+            m = _BULLET.match(s)
+            if m is not None and m.end() < len(s):
+                bullet = True
+                s = s[m.end() :]
+        n = len(s)
+        sample = s if n <= _SAMPLE else s[:_SAMPLE]
+        short = n < short_chars
+        if (
+            lazy
+            and can_defer
+            and not short
+            and (enough_words(sample) is not None if n <= _SAMPLE else len(s.split(None, min_words - 1)) >= min_words)
+            and not (sep_needles and has_seps(sample))
+            and not (s[-1] == ":" and n < 120 and _COMMENT_HEADER.search(s))
+            and not (copy_needles and is_copyright(s, n))
+            and not (text[0] == "|" and s[-1] == "|")
+            and not is_link(s, sample, False)
+        ):
+            # lowercasing never merges tokens, so the unlowered sample's words are a lower bound
+            return _PENDING
+        unit_stops = stops
+        if short and not cjk_doc:
+            # too short for a reliable density: count words cheaply, tokenise only candidate phrases
+            w = s.count(" ") + 1 if s[0].isalnum() or has_word(s) else 0
+            toks = find_words(s.lower()) if w >= 4 else []
         else:
-            units.append(_Unit(i, i, s))
-        prev = s
-    return spans, units
+            toks = find_words(sample.lower())
+            w = len(toks) if n <= _SAMPLE else len(s.split())
+            if cjk_doc and toks and _CJK.search(sample):
+                # no spaces between words: count characters, and no stop-word list applies
+                cjk = len(_CJK.findall(s))
+                n += cjk
+                w = max(w, cjk // 2)
+                unit_stops = frozenset()
+                short = n < short_chars
+        last = s[-1]
+        term = last in _TERMINAL
+        sd = sum(map(count_stops, toks)) / len(toks) if unit_stops and toks else 0.0
+        seps = has_seps(sample) if sep_needles else 0
+        # a phrase: a sentence or a fragment of one, not a title or a menu item
+        phrase = (term or (w >= 5 and sd >= phrase_min) or (w >= 4 and s[0].islower())) and seps * 4 < w + 4
+        kind = reason = ""
+        if not w:
+            kind, reason = "bad", "symbols"
+        elif last == ":" and n < 120 and _COMMENT_HEADER.search(s):
+            kind, reason = "bad", "comment-header"
+        elif copy_needles and is_copyright(s, n):
+            kind, reason = "bad", "copyright"
+        elif text[0] == "|" and last == "|":
+            # a table row: its cells are content, judged by their neighbours
+            kind = "list"
+        elif seps and ((seps >= 2 and w <= 4 * (seps + 1)) or (seps == 1 and w <= 4)):
+            # items joined by separators: "Home | News | Sport", "Home » World"
+            kind, reason = "bad", "link-list"
+        elif is_link(s, sample, short):
+            kind, reason = "bad", "link-list"
+        elif short or w < short_words:
+            kind = "list" if (bullet and phrase) or has_digit(s) else "short"
+        elif not unit_stops:
+            kind = "good" if term else "neargood"
+        elif sd >= stop_high:
+            kind = "good" if term or n >= long_chars else "neargood"
+        elif sd >= stop_low:
+            kind = "neargood"
+        elif n < long_chars and (bullet or has_digit(s)):
+            kind = "list"
+        else:
+            kind, reason = "bad", "low-prose"
+        return kind, reason, w, sd, term, n, bullet, phrase
+
+    return label
 
 
-def _has_url(s: str) -> bool:
-    return "://" in s or "www." in s or "@" in s
-
-
-def _has_sep(s: str) -> bool:
-    return " | " in s or " » " in s or " › " in s or " / " in s or " · " in s or " • " in s
-
-
-def _is_link(s: str, sample: str, short: bool) -> bool:
-    """URLs and e-mail addresses make up the line, or it is a "< Previous" link."""
-    if _has_url(sample) and (urls := len(_URL.findall(sample))) and (short or urls * 8 >= len(sample.split())):
-        return True
-    return s[0] in "<«‹" and len(s) > 1 and s[1] == " "
-
-
-def _label(unit: _Unit, stops: frozenset[str], scale: float, th: Thresholds, cjk_doc: bool) -> None:
-    """Label one unit from its own features (cheap ``str`` tests first, regexes only when they may match)."""
-    s = unit.text
-    if s[0] in _BULLET_START:
-        m = _BULLET.match(s)
-        if m is not None and m.end() < len(s):
-            unit.bullet = True
-            s = s[m.end() :]
-    n = len(s)
-    sample = s if n <= _SAMPLE else s[:_SAMPLE]
-    short = n < th.short_chars
-    if short and not cjk_doc:
-        # too short for a reliable density: count words cheaply, tokenise only candidate phrases
-        w = s.count(" ") + 1 if _WORD.search(s) else 0
-        toks = _WORD.findall(s.lower()) if w >= 4 else []
-    else:
-        toks = _WORD.findall(sample.lower())
-        w = len(toks) if n <= _SAMPLE else len(s.split())
-        if cjk_doc and toks and _CJK.search(sample):
-            # no spaces between words: count characters, and no stop-word list applies
-            cjk = len(_CJK.findall(s))
-            n += cjk
-            w = max(w, cjk // 2)
-            stops = frozenset()
-            short = n < th.short_chars
-    unit.length = n
-    unit.words = w
-    unit.terminal = term = s[-1] in _TERMINAL
-    sd = sum(map(stops.__contains__, toks)) / len(toks) if stops and toks else 0.0
-    unit.density = sd
-    seps = len(_SEP.findall(sample)) if _has_sep(sample) else 0
-    # a phrase: a sentence or a fragment of one, not a title or a menu item
-    unit.phrase = (
-        term or (w >= 5 and sd >= th.phrase_density * scale) or (w >= 4 and s[0].islower())
-    ) and seps * 4 < w + 4
-    if not w:
-        unit.kind, unit.reason = "bad", "symbols"
-    elif n < 120 and term and s[-1] == ":" and _COMMENT_HEADER.search(s):
-        unit.kind, unit.reason = "bad", "comment-header"
-    elif n < 300 and ("©" in s or "(c" in s or "(C" in s or "eserved" in s) and _COPYRIGHT.search(s):
-        unit.kind, unit.reason = "bad", "copyright"
-    elif unit.text[0] == "|" and s[-1] == "|":
-        # a table row: its cells are content, judged by their neighbours
-        unit.kind = "list"
-    elif seps and ((seps >= 2 and w <= 4 * (seps + 1)) or (seps == 1 and w <= 4)):
-        # items joined by separators: "Home | News | Sport", "Home » World"
-        unit.kind, unit.reason = "bad", "link-list"
-    elif _is_link(s, sample, short):
-        unit.kind, unit.reason = "bad", "link-list"
-    elif short or w < th.short_words:
-        unit.kind = "list" if (unit.bullet and unit.phrase) or _DIGIT.search(s) else "short"
-    elif not stops:
-        unit.kind = "good" if term else "neargood"
-    elif sd >= th.stop_high * scale:
-        unit.kind = "good" if term or n >= th.long_chars else "neargood"
-    elif sd >= th.stop_low * scale:
-        unit.kind = "neargood"
-    elif n < th.long_chars and (unit.bullet or _DIGIT.search(s)):
-        unit.kind = "list"
-    else:
-        unit.kind, unit.reason = "bad", "low-prose"
-
-
-def _mark_lists(units: list[_Unit]) -> None:
+def _mark_lists(page: _Page) -> None:
     """Items introduced by a prose line ending in ``:`` belong to the prose.
 
     "The plan includes the following measures:" followed by bullet items (or
     short lines) that read as phrases is a list of the article, not a menu.
+    Only the units after an introduction are looked at.
     """
-    intro = False
-    prev_last = -2
-    for unit in units:
-        if intro and unit.kind in ("short", "list", "neargood", "bad") and unit.reason in ("", "low-prose"):
-            adjacent = unit.first <= prev_last + 2
-            if (unit.bullet or adjacent) and (unit.phrase or (unit.bullet and unit.words >= 2)):
-                unit.kind, unit.reason = "list", ""
-                prev_last = unit.last
-                continue
-        intro = unit.text[-1] == ":" and unit.words >= 3 and unit.reason == ""
-        prev_last = unit.last
+    texts, kinds, reasons, words = page.texts, page.kinds, page.reasons, page.words
+    firsts, lasts, bullets, phrases = page.firsts, page.lasts, page.bullets, page.phrases
+    n = len(texts)
+    done = 0  # units before this one have been looked at
+    for k in compress(range(n), map(methodcaller("endswith", ":"), texts)):
+        if k < done:
+            continue
+        j = k
+        # unit j is no list item: it introduces the items after it when it is a prose line ending in ":"
+        page.resolve((j,))
+        while j < n and texts[j][-1] == ":" and words[j] >= 3 and reasons[j] == "":
+            prev_last = lasts[j]
+            j += 1
+            page.resolve(range(j, min(j + 1, n)))
+            while (
+                j < n
+                and kinds[j] in ("short", "list", "neargood", "bad")
+                and reasons[j] in ("", "low-prose")
+                and (bullets[j] or firsts[j] <= prev_last + 2)
+                and (phrases[j] or (bullets[j] and words[j] >= 2))
+            ):
+                kinds[j], reasons[j] = "list", ""
+                prev_last = lasts[j]
+                j += 1
+                page.resolve(range(j, min(j + 1, n)))
+        done = j + 1
 
 
-def _mark_menus(units: list[_Unit], th: Thresholds) -> None:
+def _mark_menus(page: _Page, th: Thresholds) -> None:
     """Runs of ``menu_run`` or more short title-like unterminated items (or links) are menus."""
-    run: list[_Unit] = []
-
-    def flush() -> None:
-        if len(run) >= th.menu_run:
-            for unit in run:
-                unit.kind, unit.reason = "bad", "menu"
-        run.clear()
-
-    for unit in units:
-        if (unit.kind == "short" and not unit.terminal and not unit.phrase and unit.words <= 8) or (
-            unit.reason == "link-list"
-        ):
-            run.append(unit)
-        else:
-            flush()
-    flush()
+    kinds, reasons = page.kinds, page.reasons
+    items = bytes(
+        (kind == "short" and not term and not phrase and w <= 8) or reason == "link-list"
+        for kind, reason, term, phrase, w in zip(kinds, reasons, page.terminals, page.phrases, page.words, strict=True)
+    )
+    for m in re.finditer(b"\x01{%d,}" % th.menu_run, items):
+        for i in range(m.start(), m.end()):
+            kinds[i], reasons[i] = "bad", "menu"
 
 
-def _mark_repeats(units: list[_Unit], th: Thresholds) -> None:
-    """Short units seen ``repeat_min`` times or more (share bars, "Reply", bylines) are chrome."""
-    counts: dict[str, int] = {}
-    for unit in units:
-        if unit.length < 80:
-            counts[unit.text] = counts.get(unit.text, 0) + 1
-    for unit in units:
-        if unit.length < 80 and counts[unit.text] >= th.repeat_min and unit.kind != "good" and not unit.bullet:
-            unit.kind, unit.reason = "bad", "repeated"
+def _mark_repeats(page: _Page, th: Thresholds) -> None:
+    """Short units seen ``repeat_min`` times or more (share bars, "Reply", bylines) are chrome.
+
+    Units with the same text have the same length, so counting every unit's
+    text counts the short ones right.
+    """
+    counts = Counter(page.texts)
+    if th.repeat_min > 1 and len(counts) == len(page.texts):
+        return
+    repeated = {t for t, c in counts.items() if c >= th.repeat_min}
+    if not repeated:
+        return
+    candidates = list(compress(range(len(page.kinds)), map(repeated.__contains__, page.texts)))
+    page.resolve(candidates)
+    kinds, reasons, lengths, bullets = page.kinds, page.reasons, page.lengths, page.bullets
+    for i in candidates:
+        if lengths[i] < 80 and kinds[i] != "good" and not bullets[i]:
+            kinds[i], reasons[i] = "bad", "repeated"
 
 
 def _nearest(kinds: list[str], wanted: tuple[str, ...]) -> tuple[list[str], list[str]]:
@@ -388,21 +529,22 @@ def _smooth(kinds: list[str]) -> list[str]:
     return final
 
 
-def _kadane(units: list[_Unit], smoothed: list[str], th: Thresholds, lo: int, max_start: int) -> tuple[int, int, int]:
+def _kadane(page: _Page, smoothed: list[str], th: Thresholds, lo: int, max_start: int) -> tuple[int, int, int]:
     """The run of units starting in ``lo..max_start`` with the highest prose score: ``(score, first, last)``."""
+    kinds, lengths = page.kinds, page.lengths
+    bad_penalty, short_cost = th.bad_penalty, th.short_cost
     best, best_first, best_last = 0, lo, lo - 1
     cur, cur_start = 0, lo
-    for i in range(lo, len(units)):
-        unit = units[i]
-        kind = smoothed[i]
-        if kind == "bad":
-            score = -(th.bad_penalty + unit.length)
-        elif unit.kind == "good":
-            score = unit.length
-        elif unit.kind == "neargood":
-            score = unit.length // 2 - th.short_cost
+    for i in range(lo, len(kinds)):
+        kind = kinds[i]
+        if smoothed[i] == "bad":
+            score = -(bad_penalty + lengths[i])
+        elif kind == "good":
+            score = lengths[i]
+        elif kind == "neargood":
+            score = lengths[i] // 2 - short_cost
         else:
-            score = -th.short_cost
+            score = -short_cost
         if cur <= 0 and i <= max_start:
             cur, cur_start = score, i
         else:
@@ -412,65 +554,65 @@ def _kadane(units: list[_Unit], smoothed: list[str], th: Thresholds, lo: int, ma
     return best, best_first, best_last
 
 
-def _headline(units: list[_Unit]) -> int:
+def _headline(texts: list[str]) -> int:
     """Index of the unit that repeats the page title (the first line) as the article's headline, or -1.
 
     Whole-page text starts with the page title ("Storm hits coast | Example
     News"); the article's own headline repeats it (or its part before a
     separator) just above the article.
     """
-    if len(units) < 3:
+    if len(texts) < 3:
         return -1
-    title = units[0].text
+    title = texts[0]
     if len(title) > 300:
         return -1
-    names = {title, *(part.strip() for part in _TITLE_SPLIT.split(title))}
-    for i in range(1, min(len(units), 400)):
-        text = units[i].text
-        if len(text) >= 15 and text in names:
-            return i
-    return -1
+    names = {name for name in (title, *(part.strip() for part in _TITLE_SPLIT.split(title))) if len(name) >= 15}
+    if not names:
+        return -1
+    return next(compress(range(1, 400), map(names.__contains__, texts[1:400])), -1)
 
 
-def _main_run(units: list[_Unit], smoothed: list[str], th: Thresholds) -> tuple[int, int]:
+def _main_run(page: _Page, smoothed: list[str], th: Thresholds) -> tuple[int, int]:
     """The run of units with the highest prose score (Kadane): prose adds, chrome costs.
 
     A run right after the article's headline (see :func:`_headline`) wins over
     a longer one elsewhere when it scores at least ``headline_share`` of it.
     """
-    best, first, last = _kadane(units, smoothed, th, 0, len(units))
-    head = _headline(units)
+    n = len(page.kinds)
+    best, first, last = _kadane(page, smoothed, th, 0, n)
+    head = _headline(page.texts)
     if head >= 0:
         # the article starts at the first prose after its headline
-        end = min(len(units), head + 1 + th.headline_gap)
-        start = next((i for i in range(head + 1, end) if units[i].kind == "good"), -1)
+        end = min(n, head + 1 + th.headline_gap)
+        kinds = page.kinds
+        start = next((i for i in range(head + 1, end) if kinds[i] == "good"), -1)
         if start >= 0 and not head < first <= start:
-            score, f2, l2 = _kadane(units, smoothed, th, head + 1, start)
+            score, f2, l2 = _kadane(page, smoothed, th, head + 1, start)
             if score >= th.headline_share * best:
                 first, last = f2, l2
     if last < first:
         return first, last
-    first = _extend(units, smoothed, first, -1, th)
-    last = _extend(units, smoothed, last, 1, th)
+    first = _extend(page, smoothed, first, -1, th)
+    last = _extend(page, smoothed, last, 1, th)
     return first, last
 
 
-def _extend(units: list[_Unit], smoothed: list[str], edge: int, step: int, th: Thresholds) -> int:
+def _extend(page: _Page, smoothed: list[str], edge: int, step: int, th: Thresholds) -> int:
     """Move ``edge`` outwards over stretches of chrome too weak to be a border.
 
     A border is at least ``barrier_lines`` lines of chrome between the run
     and the next prose; figure lists right next to the run stay with it.
     """
-    n = len(units)
+    kinds, firsts, lasts = page.kinds, page.firsts, page.lasts
+    n = len(kinds)
     i = edge + step
     barrier = 0
     while 0 <= i < n:
-        unit = units[i]
         if smoothed[i] == "bad":
-            barrier += unit.last - unit.first + 1
+            barrier += lasts[i] - firsts[i] + 1
             if barrier >= th.barrier_lines:
                 break
-        elif unit.kind == "good" or (barrier == 0 and unit.kind == "list"):
+        elif kinds[i] == "good" or (barrier == 0 and kinds[i] == "list"):
             edge = i
             barrier = 0
         i += step
@@ -496,58 +638,78 @@ def _sample_for_language(text: str) -> str:
 
 
 def _decide(
-    text: str, lang: str | None, aggressiveness: Aggressiveness
-) -> tuple[list[tuple[int, int]], list[_Unit], list[bool], list[str]]:
-    """Line spans, units, and per unit whether it is kept and why not."""
+    text: str, lang: str | None, aggressiveness: Aggressiveness, *, lazy: bool = True
+) -> tuple[_Page, dict[int, str]]:
+    """The units of ``text`` with their labels, and the units dropped (index -> reason).
+
+    With ``lazy`` the units that cannot matter (prose-like units between the
+    first and the last prose of text that is no whole page) keep the label
+    ``?`` (see :data:`_PENDING`).
+    """
     th = Thresholds.for_level(aggressiveness)
     if lang is None:
         lang = guess_language(_sample_for_language(text))
     stops = stopwords(lang) if lang else frozenset()
     scale = _DENSITY_SCALE.get(lang or "", 1.0)
-    spans, units = _units(text, stops)
-    cjk_doc = _CJK.search(text) is not None
-    for unit in units:
-        _label(unit, stops, scale, th, cjk_doc)
-    _mark_lists(units)
-    _mark_menus(units, th)
-    _mark_repeats(units, th)
-    kinds = [u.kind for u in units]
-    keep = [True] * len(units)
-    reasons = [u.reason for u in units]
-    prose = [i for i, k in enumerate(kinds) if k == "good"]
-    head, tail = (prose[0], prose[-1]) if prose else (len(units), -1)
-    lines = lead = strong = 0
-    for i, u in enumerate(units):
-        size = u.last - u.first + 1
-        lines += size
-        if u.reason in _STRONG:
-            strong += size
-            if i < head:
-                lead += size
+    page = _units(text, stops)
+    page.set_labels(_labeller(text, stops, scale, th, _CJK.search(text) is not None), lazy)
+    _mark_lists(page)
+    _mark_menus(page, th)
+    _mark_repeats(page, th)
+    kinds, reasons, firsts, lasts = page.kinds, page.reasons, page.firsts, page.lasts
+    n = len(kinds)
+    lines = sum(lasts) - sum(firsts) + n
+    strong_units = list(compress(range(n), map(_STRONG.__contains__, reasons)))
+    strong = sum(lasts[i] - firsts[i] + 1 for i in strong_units)
     # A whole page: enough chrome, some of it before the first prose (or an
     # article headline under the page title), and chrome left outside the article.
-    whole_page = bool(prose) and strong >= th.page_min_bad and strong >= th.page_bad_share * lines
+    whole_page = strong >= th.page_min_bad and strong >= th.page_bad_share * lines
+    if whole_page:
+        page.resolve_all()
+        prose = list(compress(range(n), map("good".__eq__, kinds)))
+        head, tail = (prose[0], prose[-1]) if prose else (n, -1)
+    else:
+        # only the units before the first prose and after the last one matter: label them
+        head = tail = -1
+        for i in range(n):
+            page.resolve((i,))
+            if kinds[i] == "good":
+                head = i
+                break
+        else:
+            head = n
+        for i in range(n - 1, head, -1):
+            page.resolve((i,))
+            if kinds[i] == "good":
+                tail = i
+                break
+        else:
+            tail = head if head < n else -1
+        prose = [head] if head < n else []
+    lead = sum(lasts[i] - firsts[i] + 1 for i in strong_units if i < head)
+    whole_page = whole_page and bool(prose)
     if whole_page and lead < th.page_min_lead:
-        whole_page = _headline(units) >= 0
+        whole_page = _headline(page.texts) >= 0
+    drops: dict[int, str] = {}
     if whole_page:
         smoothed = _smooth(kinds)
-        first, last = _main_run(units, smoothed, th)
-        outside = sum(u.last - u.first + 1 for i, u in enumerate(units) if (i < first or i > last) and u.reason)
-        whole_page = outside >= th.page_min_outside
-    if whole_page:
-        for i in range(len(units)):
-            if smoothed[i] == "bad":
-                keep[i] = False
-                reasons[i] = reasons[i] or "short-run"
-            elif i < first or i > last:
-                keep[i] = False
-                reasons[i] = "outside-main"
-    else:
-        # Already mostly article: only clear chrome at the head and the tail goes.
-        for i, unit in enumerate(units):
-            if unit.reason in _EDGE and (i < head or i > tail):
-                keep[i] = False
-    return spans, units, keep, reasons
+        first, last = _main_run(page, smoothed, th)
+        outside = 0
+        for i in compress(range(n), reasons):
+            if i < first or i > last:
+                outside += lasts[i] - firsts[i] + 1
+        if outside >= th.page_min_outside:
+            for i in range(n):
+                if smoothed[i] == "bad":
+                    drops[i] = reasons[i] or "short-run"
+                elif i < first or i > last:
+                    drops[i] = "outside-main"
+            return page, drops
+    # Already mostly article: only clear chrome at the head and the tail goes.
+    for i in compress(range(n), map(_EDGE.__contains__, reasons)):
+        if i < head or i > tail:
+            drops[i] = reasons[i]
+    return page, drops
 
 
 def classify_lines(
@@ -564,23 +726,24 @@ def classify_lines(
     [('bad', False, 'menu'), ('bad', False, 'menu'), ('bad', False, 'menu'), ('bad', False, 'menu'),
      ('bad', False, 'menu'), ('good', True, ''), ('short', False, 'short-run'), ('bad', False, 'copyright')]
     """
-    spans, units, keep, reasons = _decide(text, lang, aggressiveness)
+    page, drops = _decide(text, lang, aggressiveness, lazy=False)
     labels: list[LineLabel] = [
         LineLabel(start=s, end=e, kind="blank", keep=True, reason="", words=0, stop_density=0.0, terminal=False)
-        for s, e in spans
+        for s, e in page.spans()
     ]
-    for i, unit in enumerate(units):
-        for j in range(unit.first, unit.last + 1):
-            s, e = spans[j]
+    for i, (first, last) in enumerate(zip(page.firsts, page.lasts, strict=True)):
+        reason = drops.get(i, "")
+        for j in range(first, last + 1):
+            s, e = labels[j].start, labels[j].end
             labels[j] = LineLabel(
                 start=s,
                 end=e,
-                kind=unit.kind,
-                keep=keep[i],
-                reason="" if keep[i] else reasons[i],
-                words=unit.words,
-                stop_density=round(unit.density, 3),
-                terminal=unit.terminal,
+                kind=page.kinds[i],
+                keep=not reason,
+                reason=reason,
+                words=page.words[i],
+                stop_density=round(page.densities[i], 3),
+                terminal=page.terminals[i],
             )
     return labels
 
@@ -589,13 +752,14 @@ def chrome_changes(
     text: str, *, lang: str | None = None, aggressiveness: Aggressiveness = Aggressiveness.BALANCED
 ) -> Iterator[Change]:
     """Deletions of the lines :func:`classify_lines` drops, with their newlines (one per unit)."""
-    spans, units, keep, reasons = _decide(text, lang, aggressiveness)
-    drops = [
-        (spans[unit.first][0], spans[unit.last][1], reason)
-        for unit, kept, reason in zip(units, keep, reasons, strict=True)
-        if not kept
-    ]
-    yield from line_deletions(text, drops)
+    page, drops = _decide(text, lang, aggressiveness)
+    if not drops:
+        return
+    firsts, lasts = page.firsts, page.lasts
+    lens = list(map(len, page.lines))
+    starts = list(accumulate(map((1).__add__, lens), initial=0))
+    spans = [(starts[firsts[i]], starts[lasts[i]] + lens[lasts[i]], drops[i]) for i in sorted(drops)]
+    yield from line_deletions(text, spans)
 
 
 def line_deletions(text: str, drops: list[tuple[int, int, str]]) -> Iterator[Change]:
