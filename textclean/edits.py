@@ -128,22 +128,54 @@ def resolve_overlaps(changes: Iterable[Change]) -> list[Change]:
     return kept
 
 
-@attrs.define(slots=True)
 class _Piece:
     """A run of the current text: ``text`` stands for ``original[ostart:oend]``."""
 
-    ostart: int
-    oend: int
-    text: str  # the replacement, for edited runs; empty for copies
-    edited: bool
-    pass_name: str = ""
-    rule: str = ""
-    merged: tuple[str, ...] = ()
+    __slots__ = ("edited", "merged", "oend", "ostart", "pass_name", "rule", "size", "text")
 
-    @property
-    def size(self) -> int:
-        """Length of the run in the current text."""
-        return len(self.text) if self.edited else self.oend - self.ostart
+    def __init__(  # noqa: PLR0917 - a hot internal constructor
+        self,
+        ostart: int,
+        oend: int,
+        text: str,
+        edited: bool,
+        pass_name: str = "",
+        rule: str = "",
+        merged: tuple[str, ...] = (),
+    ) -> None:
+        self.ostart = ostart
+        self.oend = oend
+        self.text = text  # the replacement, for edited runs; empty for copies
+        self.edited = edited
+        self.pass_name = pass_name
+        self.rule = rule
+        self.merged = merged
+        self.size = len(text) if edited else oend - ostart  # length in the current text
+
+
+def coalesce(changes: list[Change]) -> list[Change]:
+    """Fuse runs of adjacent deletions of one rule into one change (sorted, disjoint input).
+
+    A block of twenty menu lines is one edit of ``chrome:menu``, not twenty.
+
+    >>> coalesce([Change(0, 4, "", "menu"), Change(4, 9, "", "menu"), Change(9, 12, "", "ad")])
+    [Change(start=0, end=9, replacement='', rule='menu'), Change(start=9, end=12, replacement='', rule='ad')]
+    """
+    out: list[Change] = []
+    for change in changes:
+        if out:
+            last = out[-1]
+            if (
+                last.end == change.start
+                and last.rule == change.rule
+                and not last.replacement
+                and not change.replacement
+                and change.start < change.end
+            ):
+                out[-1] = Change(last.start, change.end, "", last.rule)
+                continue
+        out.append(change)
+    return out
 
 
 class EditLog:
@@ -203,6 +235,8 @@ class EditLog:
         todo = [c for c in resolve_overlaps(changes) if c.end <= len(text) and text[c.start : c.end] != c.replacement]
         if not todo:
             return 0
+        applied = len(todo)
+        todo = coalesce(todo)
         groups = self._group(todo)
         pieces = list(self._pieces)
         starts = list(self._cur_starts)
@@ -247,10 +281,12 @@ class EditLog:
             )
         out.extend(pieces[i:])
         self._install(out, todo)
-        return len(todo)
+        return applied
 
     def _group(self, todo: list[Change]) -> list[tuple[int, int, str, str, list[str]]]:
         """Widen changes to whole earlier edits they cut into; fuse those that then overlap."""
+        if not any(piece.edited for piece in self._pieces):  # nothing to absorb yet
+            return [(c.start, c.end, c.replacement, c.rule, []) for c in todo]
         text = self.text
         widened: list[tuple[int, int, Change]] = []
         for change in todo:
