@@ -765,12 +765,15 @@ def chrome_changes(
 def line_deletions(text: str, drops: list[tuple[int, int, str]]) -> Iterator[Change]:
     """Changes deleting whole lines: ``(start, end, rule)`` spans lines without their final newline.
 
-    Each deletion takes the newline after it; a deletion that ends the text
-    takes the newline before it instead (so do the deletions of the lines
+    Adjacent lines dropped by one rule become one change.  Each deletion
+    takes the newline after it; a deletion that ends the text takes the
+    newline before it instead (so do the deletions of the lines
     right before it), so what is left is always the other lines, joined as
     they were.
 
     >>> [(c.start, c.end) for c in line_deletions("a\\nb\\nc", [(2, 3, "r"), (4, 5, "r")])]
+    [(1, 5)]
+    >>> [(c.start, c.end) for c in line_deletions("a\\nb\\nc", [(2, 3, "r"), (4, 5, "s")])]
     [(1, 3), (3, 5)]
     >>> [(c.start, c.end) for c in line_deletions("a\\nb\\nc", [(0, 1, "r"), (4, 5, "r")])]
     [(0, 2), (3, 5)]
@@ -786,11 +789,16 @@ def line_deletions(text: str, drops: list[tuple[int, int, str]]) -> Iterator[Cha
             reach = start - 1
         else:
             break
-    for k, (start, end, rule) in enumerate(drops):
-        if not at_end[k]:
-            yield Change(start, end + 1, "", rule)
-        else:
-            yield Change(max(start - 1, 0), end, "", rule)
+    # runs of adjacent lines dropped for one reason become one change
+    k, count = 0, len(drops)
+    while k < count:
+        start, end, rule = drops[k]
+        tail = at_end[k]
+        while k + 1 < count and drops[k + 1][2] == rule and drops[k + 1][0] == end + 1 and at_end[k + 1] == tail:
+            k += 1
+            end = drops[k][1]
+        k += 1
+        yield Change(max(start - 1, 0), end, "", rule) if tail else Change(start, end + 1, "", rule)
 
 
 def remove_chrome(
