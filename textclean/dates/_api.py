@@ -7,7 +7,7 @@ from collections.abc import Sequence
 
 import attrs
 
-from textclean.dates._finder import Reference, find_mentions
+from textclean.dates._finder import Reference, find_mentions, find_mentions_in_lines
 from textclean.dates._lexicon import lexicon
 from textclean.dates._model import Mention
 
@@ -157,6 +157,37 @@ def _is_dateline(line: str, mention: Mention, line_start: int) -> bool:
     return len(_WORD.findall(rest)) <= 5 and len(rest.strip()) <= 48
 
 
+_DIGIT = re.compile(r"\d")
+
+
+def _has_digit(text: str, start: int, end: int) -> bool:
+    """Whether the line at ``start`` (up to ``end``) holds a digit."""
+    nl = text.find("\n", start, end)
+    return _DIGIT.search(text, start, end if nl < 0 else nl) is not None
+
+
+_ZONE_LINE = re.compile(r"[ \t\u00a0\u202f]*\(")
+
+
+def _wanted_spans(text: str, hits: list[tuple[int, str, tuple[str, Mention] | None, bool]]) -> list[tuple[int, int]]:
+    """Whole-line spans of ``text`` holding the wanted head lines, each with the line before when it may end
+    in a time whose zone opens this line (``13:15`` / ``(MSK)``)."""
+    spans: list[tuple[int, int]] = []
+    for start, _, _, need in hits:
+        if not need:
+            continue
+        lo = start
+        while lo > 0 and _ZONE_LINE.match(text, lo):
+            lo = text.rfind("\n", 0, lo - 1) + 1
+        hi = text.find("\n", start)
+        hi = len(text) if hi < 0 else hi
+        if spans and lo <= spans[-1][1] + 1:
+            spans[-1] = (spans[-1][0], max(hi, spans[-1][1]))
+        else:
+            spans.append((lo, hi))
+    return spans
+
+
 def document_dates(
     text: str,
     *,
@@ -188,14 +219,24 @@ def document_dates(
         return out
     # the line after the last head line may hold the zone of its time
     nl = text.find("\n", lines[-1][0] + len(lines[-1][1]) + 1, HEAD_CHARS + HEAD_LINE_CHARS)
-    mentions = find_mentions(
-        text[: HEAD_CHARS + HEAD_LINE_CHARS if nl < 0 else nl], languages=langs, date_order=date_order
-    )
-    dateline: Mention | None = None
+    scan_end = HEAD_CHARS + HEAD_LINE_CHARS if nl < 0 else nl
+    hits: list[tuple[int, str, tuple[str, Mention] | None, bool]] = []
+    # only labelled lines and short lines with a digit (a dateline's date has its day on its line) need mentions
+    wanted = False
     for start, line in lines:
         if not line.strip():
             continue
         hit = parse_header_line(line, languages=langs, date_order=date_order)
+        need = hit is not None or (len(line) <= DATELINE_CHARS and _has_digit(text, start, scan_end))
+        hits.append((start, line, hit, need))
+        wanted = wanted or need
+    if not wanted:
+        return out
+    scan = text[:scan_end]
+    found = find_mentions_in_lines(scan, _wanted_spans(scan, hits), languages=langs, date_order=date_order)
+    mentions = find_mentions(scan, languages=langs, date_order=date_order) if found is None else found
+    dateline: Mention | None = None
+    for start, line, hit, _ in hits:
         if hit is not None:
             key, mention = hit
             full = next((m for m in mentions if m.start == start + mention.start), None)

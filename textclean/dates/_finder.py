@@ -20,25 +20,25 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import Literal
 
 import attrs
 
-from textclean.dates._lexicon import Lexicon, lexicon
+from textclean.dates._lexicon import BAD_BEFORE_DIGIT, BLANKS, Lexicon, lexicon
 from textclean.dates._model import Mention
 
-__all__ = ["DateOrder", "Prefer", "Reference", "coerce_reference", "find_mentions"]
+__all__ = ["DateOrder", "Prefer", "Reference", "coerce_reference", "find_mentions", "find_mentions_in_lines"]
 
 DateOrder = Literal["auto", "DMY", "MDY", "YMD"]
 Prefer = Literal["past", "future", "nearest"]
 Reference = dt.date | dt.datetime | str | None
 
-_DIGITS = re.compile(r"[0-9]+")
 _CYR = re.compile(r"[а-яёА-ЯЁ]")
+_DIGIT_RUN = re.compile(r"[0-9]+")
 _LAT = re.compile(r"[a-zA-Z]")
-_BLANKS = " \t\u00a0\u202f"
-_BAD_BEFORE_DIGIT = frozenset("./-+:_#$€£@%")
+_BLANKS = BLANKS
+_BAD_BEFORE_DIGIT = frozenset(BAD_BEFORE_DIGIT)
 _DASH_BETWEEN = re.compile(r"[ \t\u00a0]*[-–—][ \t\u00a0]*\Z")
 _FN_WORDS = frozenset({"is", "was", "has", "its", "as", "this", "his", "us", "yes", "does", "thus", "plus", "less"})
 _COUNTED = frozenset(
@@ -147,35 +147,78 @@ def _mid(text: str, pos: int) -> bool:
     return text[pos - 1] == "-" and text[max(0, pos - 4) : pos - 1].lower() == "mid"
 
 
-def _free_before(ch: str) -> bool:
-    return not (ch.isalnum() or ch in _BAD_BEFORE_DIGIT)
+def _has_cyrillic(text: str, lo: int, hi: int) -> bool:
+    """Whether ``text[lo:hi]`` holds a Russian letter; fast on the usual text that holds none.
+
+    A Cyrillic character has the byte 0x04 high in UTF-16: one ``bytes.find``
+    rules most texts out; the first such character sends the question to the
+    exact (slower) pattern.
+
+    >>> _has_cyrillic("naïve “quotes” Ą", 0, 16), _has_cyrillic("x Привет", 0, 8), _has_cyrillic("x Привет", 0, 2)
+    (False, True, False)
+    """
+    if text.isascii():
+        return False
+    enc = text[lo:hi].encode("utf-16-le", "surrogatepass")
+    i = enc.find(b"\x04")
+    while i >= 0:
+        if i & 1:
+            return _CYR.search(text, lo, hi) is not None
+        i = enc.find(b"\x04", i + 1)
+    return False
 
 
-def _triggers(text: str, lex: Lexicon) -> list[int]:
-    # digit runs of at most four digits, not glued to a word or a number before them
-    trig = [
-        m.start()
-        for m in _DIGITS.finditer(text)
-        if m.end() - m.start() <= 4 and (m.start() == 0 or _free_before(text[m.start() - 1]) or _mid(text, m.start()))
-    ]
+def _word_triggers(text: str, lex: Lexicon, lo: int, hi: int, out: list[int]) -> None:
+    """Month names and literal words (``ago``, ``вчера``) starting in ``text[lo:hi]``, appended to ``out``."""
     scans: list[tuple[re.Pattern[str], tuple[str, ...]]] = [(lex.scan_latin, lex.find_latin)]
-    if _CYR.search(text):
+    if _has_cyrillic(text, lo, hi):
         scans.append((lex.scan_cyrillic, lex.find_cyrillic))
     for scanner, literals in scans:
-        for m in scanner.finditer(text):
+        for m in scanner.finditer(text, lo, hi):  # a literal trie: it sees no further than its word
             i = m.start()
             if i == 0 or not text[i - 1].isalpha():
-                trig.append(i)
+                out.append(i)
         find = text.find
         for word in literals:
-            i = find(word)
+            i = find(word, lo, hi)
             while i >= 0:
                 j = i
                 while j > 0 and i - j < 24 and text[j - 1].isalpha():
                     j -= 1  # the literal may start inside its word ("esterday", "чера" in "позавчера")
                 if j == 0 or not text[j - 1].isalpha():
-                    trig.append(j)
-                i = find(word, i + 1)
+                    out.append(j)
+                i = find(word, i + 1, hi)
+
+
+def _triggers(text: str, lex: Lexicon, spans: list[tuple[int, int]] | None = None) -> list[int]:
+    """Sorted positions worth a look: in the whole text, or only in ``spans`` (whole lines).
+
+    Digit runs of at most four digits, not glued to a word or a number
+    before them, count when a digit-led form can start there or a word
+    that can lead a date stands just before (the lexicon's ``scan_digits``
+    and ``scan_steps``): no other run can be part of a date.  The regexes
+    always see the whole text, so a run near a span's end is judged as in a
+    whole-text scan.
+    """
+    n = len(text)
+    rev = ""
+    after_word = lex.scan_steps.match
+    trig: list[int] = []
+    for lo, hi in ((0, n),) if spans is None else spans:
+        if spans is None:
+            found: Iterable[re.Match[str] | None] = lex.scan_digits.finditer(text)
+        else:  # a short line: try its digit runs one by one, each seeing the whole text
+            found = (lex.scan_digits.match(text, r.start()) for r in _DIGIT_RUN.finditer(text, lo, hi))
+        for m in found:
+            if m is None:
+                continue
+            if m.group("keep") is None:  # after a blank: keep it when a word that can lead a date is before
+                if not rev:
+                    rev = text[::-1]
+                if after_word(rev, n - m.end()) is None:
+                    continue
+            trig.append(m.start())
+        _word_triggers(text, lex, lo, hi, trig)
     trig.sort()
     return trig
 
@@ -212,13 +255,13 @@ def _back_candidates(text: str, pos: int, lex: Lexicon) -> list[int]:
     return cands
 
 
-def _scan(text: str, lex: Lexicon) -> Iterator[_Raw]:
+def _scan(text: str, lex: Lexicon, spans: list[tuple[int, int]] | None = None) -> Iterator[_Raw]:
     match_digit = lex.master_digit.match
     match_word = lex.master_word.match
     forms = lex.forms
     last_end = 0
     tried: set[int] = set()
-    for t in _triggers(text, lex):
+    for t in _triggers(text, lex, spans):
         if t < last_end:
             continue
         for c in _back_candidates(text, t, lex):
@@ -915,6 +958,46 @@ def find_mentions(
     for raw in raws:
         mention = _resolve(
             raw, text=text, ref=ref, order=date_order, prefer=prefer, evidence=evidence, languages=lex.languages
+        )
+        if mention is not None:
+            out.append(mention)
+    return _merge_ranges(text, out)
+
+
+def _order_sensitive(raw: _Raw) -> bool:
+    """Whether the document's order evidence could decide this numeric date (``6/1/2022``)."""
+    if not raw.readings or raw.sep == ".":
+        return False
+    labels = {lab for lab, _ in raw.readings}
+    return "DMY" in labels and "MDY" in labels
+
+
+def find_mentions_in_lines(
+    text: str, spans: list[tuple[int, int]], *, languages: tuple[str, ...] = ("ru", "en"), date_order: str = "auto"
+) -> list[Mention] | None:
+    """The mentions of :func:`find_mentions` (no reference) that start in ``spans``, or None.
+
+    ``spans`` are sorted, disjoint runs of whole lines of ``text``; the
+    caller extends a span back over a line whose time's zone sits on the
+    next line (``13:15\\n(MSK)``), the one way a mention crosses a line
+    break.  Only the lines are scanned, so this is cheap on a long text.
+    None when a day/month order in the spans would be decided by numeric
+    dates elsewhere in the text: then only the whole scan gives the answer.
+
+    >>> text = "Title\\n\\n06.01.2022 13:15\\n(MSK)\\nSee 5 January"
+    >>> [(m.text, m.value) for m in find_mentions_in_lines(text, [(7, 29)])]
+    [('06.01.2022 13:15\\n(MSK)', '2022-01-06T13:15+03:00')]
+    >>> find_mentions_in_lines("on 6/1/2022", [(0, 11)]) is None
+    True
+    """
+    lex = lexicon(tuple(languages))
+    raws = list(_scan(text, lex, spans))
+    if date_order == "auto" and any(_order_sensitive(raw) for raw in raws):
+        return None
+    out = []
+    for raw in raws:
+        mention = _resolve(
+            raw, text=text, ref=None, order=date_order, prefer="nearest", evidence={}, languages=lex.languages
         )
         if mention is not None:
             out.append(mention)

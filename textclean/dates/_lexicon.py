@@ -32,6 +32,10 @@ SP = S + "+"
 SPO = S + "*"
 #: No letter follows (digits and punctuation may).
 WB = "(?![^\\W\\d_])"
+#: Blanks the finder steps over between words (no line breaks).
+BLANKS = " \t\u00a0\u202f"
+#: A digit run right after one of these is glued to it (``v1.2``, ``COVID-19``, ``$30``) and starts no date.
+BAD_BEFORE_DIGIT = "./-+:_#$€£@%"
 
 
 @attrs.frozen
@@ -127,6 +131,8 @@ class Lexicon:
     find_latin: tuple[str, ...]
     find_cyrillic: tuple[str, ...]
     forms: Mapping[str, re.Pattern[str]]
+    scan_digits: re.Pattern[str]
+    scan_steps: re.Pattern[str]
     master_digit: re.Pattern[str]
     master_word: re.Pattern[str]
     header: re.Pattern[str]
@@ -154,6 +160,90 @@ def _scanner(words: Iterable[str]) -> re.Pattern[str]:
         return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
 
     return re.compile(build(trie) or "(?!)")
+
+
+def _digit_scanner(detector: str, follow: str = "", step_words: Iterable[str] = ()) -> re.Pattern[str]:
+    """Digit runs that can take part in a date, found in one C-level scan of the text.
+
+    Only runs of at most four digits not glued to a word or a number
+    before them count (``COVID-19``, ``v1.2``, ``$30``, ``10692`` do not).
+    The group ``keep`` is set for a run where the digit-led ``detector``
+    matches, one right after ``mid-``, and one after a single blank and a
+    word of ``step_words`` (``in 2020``, ``January 5``; case-insensitive
+    look-behinds, one per word length, a superset of the finder's own
+    test).  ``follow`` (see :func:`_quick_follow`), a cheap test of what
+    comes right after the run, is checked before the costly detector.
+    Runs after two blanks or after a comma or a dot and a blank are matched
+    without ``keep``: the finder checks the word before them (see
+    :func:`_step_scanner`).  Other runs are skipped: nothing there can be a date.
+
+    >>> scan = _digit_scanner(r"\\d\\d?:\\d\\d", step_words=["in"])
+    >>> text = "In 2020, 15 people (COVID-19) at 12:30; mid-1990s; 10692 views; in, 3; kin 4"
+    >>> [(m.group(), m.group("keep") is not None) for m in scan.finditer(text)]
+    [('2020', True), ('15', False), ('12', True), ('1990', True), ('3', False)]
+    """
+    by_len: dict[int, set[str]] = {}
+    for word in step_words:
+        if word.isalpha() and len(word) <= STEP_WORD_CHARS:
+            by_len.setdefault(len(word), set()).add(word)
+    after_word = "|".join(f"(?<=(?<![^\\W_])(?<!-)(?i:{_alt(words)}){S}[0-9])" for _, words in sorted(by_len.items()))
+    bad = re.escape(BAD_BEFORE_DIGIT)
+    free = f"(?<![\\w{bad}][0-9])"
+    return re.compile(
+        f"[0-9](?:(?:(?<=[mM][iI][dD]-[0-9])|{free}"
+        f"(?:(?<=(?=[0-9]{{1,4}}(?![0-9]){follow})(?=(?:{detector}))[0-9])|(?<={S}[0-9])(?:{after_word or '(?!)'})))"
+        f"(?P<keep>)|{free}(?:(?<={S}{S}[0-9])|(?<=[,.]{S}[0-9])))"
+        "[0-9]{0,3}(?![0-9])"
+    )
+
+
+#: Words after a year that make it one (``2020 г.``, ``в 2020 году``); all start with ``г``.
+YEAR_WORDS = ("годах", "годов", "годы", "года", "году", "год", "гг", "г")
+
+
+def _quick_follow(after_blank: Iterable[str], glued: Iterable[str]) -> str:
+    """A cheap look-ahead that every digit-led date passes right after its first digit run.
+
+    Next comes a separator or dash (``06.01``, ``12:30``, ``2019-2020``,
+    ``5–7``), a glued suffix (``5th``, ``1990s``, ``2020г``, ``1990-х``), a
+    clock's ``am``/``pm``, or blanks and then a dash or a word that can
+    follow a number in a date: the two first letters of ``after_blank``
+    (month names, ``of``, the units of ``3 days ago``, ``г.``/``года``).
+    ``15 people``, ``10692 views``, ``(15)`` fail it: the detector is not run there.
+
+    >>> follow = re.compile(_quick_follow(["january", "days"], ["th"]))
+    >>> [bool(follow.match(s)) for s in (" Jan", " DAYS", "th", " pm", ".5", " people", ")", ", 16")]
+    [True, True, True, True, True, False, False, False]
+    """
+    pre = {w[:2] for w in after_blank}
+    first = {w[0] for w in glued} | {"г", "a", "p"}
+    return f"(?:[./:\\-–—]|(?i:{_alt(first)})|{S}+(?:[-–—]|[aApP]\\.?{SPO}[mM]|(?i:{_alt(pre)})))"
+
+
+#: The longest word the finder steps back over.
+STEP_WORD_CHARS = 24
+
+
+def _step_scanner(step_words: Iterable[str]) -> re.Pattern[str]:
+    """Digit runs right after a word that can lead a date, found in one scan of the **reversed** text.
+
+    A run of at most four digits with one to four blanks (and maybe a
+    comma or a dot) between it and a whole word from ``step_words``
+    (``in 2020``, ``January, 5``, ``с 3``): the finder steps back over such
+    words.  The word test is case-insensitive, a superset of the finder's
+    own lower-case comparison, which then decides.  Reversing the text
+    turns the look back into a look ahead, so the scan stays linear.
+
+    The run is matched at the position its end has in the reversed text.
+
+    >>> scan = _step_scanner(["in"])
+    >>> text = "In 2020, 15 people; kin 12; in  7"
+    >>> rev = text[::-1]
+    >>> [t for t, e in ((3, 7), (9, 11), (24, 26), (32, 33)) if scan.match(rev, len(text) - e)]
+    [3, 32]
+    """
+    words = [w[::-1] for w in step_words if w.isalpha() and len(w) <= STEP_WORD_CHARS]
+    return re.compile(f"[0-9](?<![0-9][0-9])[0-9]{{0,3}}(?![0-9])(?={S}{{1,4}}[,.]?(?i:{_alt(words)})(?![^\\W_]|-))")
 
 
 def _literals(words: Iterable[str], *, cyrillic: bool) -> tuple[str, ...]:
@@ -292,6 +382,7 @@ def lexicon(languages: tuple[str, ...] = ("ru", "en")) -> Lexicon:
         dec_sfx=dec_sfx,
         zones=set(zones),
     )
+    master_digit = _detector(forms, DIGIT_LED)
     header = re.compile(
         "^[\\W_]{0,3}(?P<label>" + _alt(w for w, _ in labels) + ")" + WB + "[ \\t\\u00a0:|\\-–—.,]*",
         re.IGNORECASE,
@@ -323,7 +414,11 @@ def lexicon(languages: tuple[str, ...] = ("ru", "en")) -> Lexicon:
         find_latin=_literals(triggers - full, cyrillic=False),
         find_cyrillic=_literals(triggers - full, cyrillic=True),
         forms={name: re.compile(body) for name, body in forms.items()},
-        master_digit=re.compile(_detector(forms, DIGIT_LED)),
+        scan_digits=_digit_scanner(
+            master_digit, _quick_follow([*full, *abbr, *day_of, *ago_units, *YEAR_WORDS], [*ords, *dec_sfx]), step
+        ),
+        scan_steps=_step_scanner(step),
+        master_digit=re.compile(master_digit),
         master_word=re.compile(_detector(forms, WORD_LED)),
         header=header,
     )
@@ -375,7 +470,7 @@ def _grammar(
     def day(p: str) -> str:
         return f"(?P<{p}d>3[01]|[12]\\d|0?[1-9])(?!\\d)(?:{ordinal})?"
 
-    year_words = _alt(["годах", "годов", "годы", "года", "году", "год", "гг", "г"])
+    year_words = _alt(YEAR_WORDS)
 
     def ysfx(p: str) -> str:
         return (
