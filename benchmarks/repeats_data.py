@@ -16,8 +16,16 @@ the full paragraph), ``title`` (the title line said twice), ``header``
 Hard negatives: ``template`` (rows of one template that differ in numbers,
 dates or names), ``mention`` (a short phrase said again inside a sentence),
 ``quote`` (a quoted fragment referred back to), ``paraphrase`` (a paragraph
-on the same topic with many words changed) and ``common`` (short common lines
-such as ``Read more``).
+on the same topic with many words changed), ``common`` (short common lines
+such as ``Read more``) and ``frame`` (a short sentence said again with one or
+two words of content swapped: another sentence on the same frame).
+
+Edits follow what :func:`textclean.repeats.find` takes for a copy (see
+:func:`copy_edit`): a short copy (under :data:`SHORT_WORDS` words) differs by
+one misprint or other ending at most (a word swapped, added or dropped makes
+it a sentence on the same frame: a ``frame`` negative), and a copy glued
+inside a paragraph has no word swapped at all and stays verbatim when it is
+short.
 """
 
 from __future__ import annotations
@@ -28,11 +36,13 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from rapidfuzz.distance import Levenshtein
+
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT.parent / "shared" / "dev" / "realworld"
 
 REPEAT_KINDS = ("exact", "near", "appended", "embedded", "split", "teaser", "title", "header", "label")
-NEGATIVE_KINDS = ("template", "mention", "quote", "paraphrase", "common")
+NEGATIVE_KINDS = ("template", "mention", "quote", "paraphrase", "common", "frame")
 
 _SENT = re.compile(r"(?<=[.!?\u2026])[\"\u201d\u00bb]?\s+(?=[\"\u201c\u00ab(]?[A-ZА-ЯЁ0-9])")
 _WORD = re.compile(r"\w+")
@@ -112,8 +122,13 @@ def _inflect(word: str, rng: random.Random) -> str:
     return word + rng.choice(("s", "ed", "en"))
 
 
-def edit_words(text: str, rate: float, vocab: list[str], rng: random.Random, *, at_least: int = 1) -> str:
-    """Edit about ``rate`` of the words (substitute, typo, inflect, delete, insert)."""
+def edit_words(
+    text: str, rate: float, vocab: list[str], rng: random.Random, *, at_least: int = 1, swap: bool = True
+) -> str:
+    """Edit about ``rate`` of the words (substitute, typo, inflect, delete, insert).
+
+    ``swap=False`` never substitutes one word for another (a misprint instead).
+    """
     words = text.split(" ")
     n = max(at_least, round(len(words) * rate))
     for _ in range(n):
@@ -122,7 +137,7 @@ def edit_words(text: str, rate: float, vocab: list[str], rng: random.Random, *, 
         i = rng.randrange(len(words))
         op = rng.random()
         core = words[i]
-        if op < 0.4:
+        if op < 0.4 and swap:
             words[i] = rng.choice(vocab)
         elif op < 0.6:
             words[i] = _typo(core, rng)
@@ -133,6 +148,49 @@ def edit_words(text: str, rate: float, vocab: list[str], rng: random.Random, *, 
         else:
             words.insert(i, rng.choice(vocab))
     return " ".join(w for w in words if w)
+
+
+#: Copies shorter than this many words get one scraper-like edit at most (see :func:`copy_edit`).
+SHORT_WORDS = 30
+
+
+def copy_edit(text: str, rate: float, vocab: list[str], rng: random.Random, *, inside: bool = False) -> str:
+    """Edit a copy the way scraped copies differ.
+
+    A copy on its own line(s) gets about ``rate`` of its words edited, or one
+    misprint or other ending when it is short (under :data:`SHORT_WORDS`
+    words): a short copy with a word swapped, added or dropped is a different
+    sentence on the same frame (see the ``frame`` hard negatives).  A copy
+    glued inside a paragraph (``inside``) never has a word swapped for
+    another, and stays verbatim when it is short: edited, it would read as a
+    sentence on the same frame.
+    """
+    words = text.split(" ")
+    if len(words) >= SHORT_WORDS:
+        return edit_words(text, rate, vocab, rng, swap=not inside)
+    if inside:
+        return text
+    i = rng.randrange(len(words))
+    words[i] = _typo(words[i], rng) if rng.random() < 0.5 else _inflect(words[i], rng)
+    return " ".join(w for w in words if w)
+
+
+def frame_sentence(sentence: str, vocab: list[str], rng: random.Random) -> str | None:
+    """Another sentence on the frame of ``sentence``: one or two words of content swapped for others.
+
+    ``None`` when the sentence has no word to swap.  A swapped word differs
+    from the one it replaces by more than a misprint (``look``/``book`` would
+    read as one).
+    """
+    words = sentence.split(" ")
+    slots = [k for k, w in enumerate(words) if k and w.isalpha() and w.islower() and len(w) > 3]
+    swapped = 0
+    for k in rng.sample(slots, min(len(slots), rng.randint(1, 2))):
+        options = [v for v in vocab if Levenshtein.distance(v.lower(), words[k].lower()) > 2]
+        if options:
+            words[k] = rng.choice(options)
+            swapped += 1
+    return " ".join(words) if swapped else None
 
 
 # ---------------------------------------------------------------- builder
@@ -223,7 +281,7 @@ def make_doc(article: tuple[str, str, str], rng: random.Random, *, n_repeats: in
             src_tag = mark_par(i)
             text = blocks[i][0][0]
             if kind == "near":
-                text = edit_words(text, rng.uniform(0.03, 0.1), vocab, rng)
+                text = copy_edit(text, rng.uniform(0.03, 0.1), vocab, rng)
             if kind == "split":
                 spaces = [m.start() for m in re.finditer(" ", text)]
                 cut = rng.choice(spaces[len(spaces) // 4 : 3 * len(spaces) // 4] or spaces)
@@ -248,7 +306,7 @@ def make_doc(article: tuple[str, str, str], rng: random.Random, *, n_repeats: in
             if len(chunk) < 80:
                 continue
             blocks[i] = [(x, tg) for x, tg in ((before, None), (chunk, src_tag), (after, None)) if x]
-            copy = edit_words(chunk, 0.06, vocab, rng) if rng.random() < 0.5 else chunk
+            copy = copy_edit(chunk, 0.06, vocab, rng, inside=True) if rng.random() < 0.5 else chunk
             hosts = [k for k in long_pars if k > i and len(blocks[k]) == 1 and blocks[k][0][1] is None]
             if not hosts:
                 continue
@@ -361,6 +419,26 @@ def make_doc(article: tuple[str, str, str], rng: random.Random, *, n_repeats: in
             text = " ".join(rng.choice(vocab) if k % 3 == 2 else w for k, w in enumerate(words))
             t = tag()
             blocks.insert(j, [(text, t)])
+            negatives.append((kind, t))
+        elif kind == "frame":
+            short = [
+                x
+                for b in blocks[: max(1, j - 1)]
+                if len(b) == 1
+                for x in sentences(b[0][0])
+                if 10 <= len(x.split()) < SHORT_WORDS and len(x) >= 60
+            ]
+            if not short:
+                continue
+            other = frame_sentence(rng.choice(short), vocab, rng)
+            if other is None:
+                continue
+            t = tag()
+            host = next((k for k in range(j, len(blocks)) if len(blocks[k]) == 1 and blocks[k][0][1] is None), None)
+            if host is None or rng.random() < 0.3:
+                blocks.insert(j, [(other, t)])  # its own paragraph
+            else:
+                blocks[host] = [(blocks[host][0][0], None), (other, t)]  # said again at a paragraph's end
             negatives.append((kind, t))
         elif kind == "common":
             line = rng.choice(_COMMON)

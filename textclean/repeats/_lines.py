@@ -163,6 +163,8 @@ def header_repeats(text: str, *, window: int = 3, table: LineTable | None = None
     >>> [(r.kind, r.start, r.source_start) for r in rs]
     [('header', 20, 0)]
     """
+    if _header_start().search(text) is None:
+        return []  # no line starts with a header label
     index, _ = _label_index()
     initials = _initials()
     t = LineTable(text) if table is None else table
@@ -188,6 +190,14 @@ def header_repeats(text: str, *, window: int = 3, table: LineTable | None = None
                 break
         recent = [*recent[-window:], (gid, key, i)]
     return out
+
+
+@lru_cache(maxsize=1)
+def _header_start() -> re.Pattern[str]:
+    """A line that starts with the first word of a header label (any case)."""
+    index, _ = _label_index()
+    words = "|".join(sorted(map(re.escape, index), key=len, reverse=True))
+    return re.compile(rf"^[^\S\n]*+(?:{words})(?!\w)", re.IGNORECASE | re.MULTILINE)
 
 
 @lru_cache(maxsize=1)

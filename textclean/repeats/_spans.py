@@ -15,15 +15,16 @@ the tokens.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Callable
-from itertools import compress
-from operator import add
+from itertools import accumulate, compress, repeat
+from operator import add, ne, sub
 
 import attrs
 from rapidfuzz.distance import Levenshtein
 
-__all__ = ["SEED", "Candidate", "Tokens", "span_candidates"]
+__all__ = ["FOCUS", "SEED", "Candidate", "Tokens", "near_seams", "span_candidates"]
 
 #: Tokens per hashed seed.
 SEED = 5
@@ -35,16 +36,13 @@ _SHIFT = 4
 _REACH = 2 * SEED + 6
 # Segments examined when joining (they are sorted, so recent ones suffice).
 _LOOKBACK = 8
-# Above this many tokens a text almost always repeats some run of SEED words:
-# the cheap early exit (a set) is skipped and the counts are built directly.
-_BIG = 50_000
 # How far below ``min_similarity`` a candidate may start, before its ends are trimmed.
 _SLACK = 0.15
 # A seed seen more often than this is boilerplate within the document: it is
 # paired with its previous occurrence only.
 _FREQUENT = 32
 
-_TOKEN = re.compile(r"\S+")
+_SPACE = re.compile(r"\s+")
 #: Characters stripped from both ends of a token before comparing words.
 PUNCT = "".join(
     [
@@ -61,29 +59,138 @@ _ELLIPSIS = ("...", "\u2026")
 class Tokens:
     """The token stream of one text: lower-cased tokens, offsets on demand."""
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, low: list[str] | None = None) -> None:
         self.text = text
-        self.low: list[str] = text.lower().split()
+        lowered = text.lower()
+        self._same_lengths = len(lowered) == len(text)
+        self.low: list[str] = lowered.split() if low is None else low
         self.starts: list[int] = []
         self.ends: list[int] = []
         self._lowercase: dict[str, bool] = {}
+        #: Seed hash -> first position, and the positions of every seed said more than once
+        #: (filled by :func:`span_candidates`).
+        self.seeds: dict[int, int] = {}
+        self.repeated: list[int] = []
+        self.hashes: list[int] = []
+        self.normed: list[str] | None = None
+        self._breaks: list[bool] = []
 
     def __len__(self) -> int:
         return len(self.low)
 
+    def without(self, removed: list[tuple[int, int]], text: str) -> Tokens:
+        """The tokens of ``text``: this text with the sorted, disjoint character spans ``removed`` taken out.
+
+        The words and the seed hashes away from the seams are reused, so a
+        second look at the rest of a text costs little.  When a removal
+        does not fall between tokens, the new text is tokenised afresh.
+        """
+        old, n = self.text, len(self.text)
+        for s, e in removed:
+            inside_s = 0 < s < n and not old[s - 1].isspace() and not old[s].isspace()
+            inside_e = 0 < e < n and not old[e - 1].isspace() and not old[e].isspace()
+            glued = s > 0 and e < n and not old[s - 1].isspace() and not old[e].isspace()
+            if inside_s or inside_e or glued:
+                return Tokens(text)
+        bounds = self.count_before(sorted({x for span in removed for x in span}))
+        index = dict(zip(sorted({x for span in removed for x in span}), bounds, strict=True))
+        runs: list[tuple[int, int]] = []  # kept token runs [u, v)
+        u = 0
+        for s, e in removed:
+            a, b = index[s], index[e]
+            if a > u:
+                runs.append((u, a))
+            u = max(u, b)
+        if u < len(self.low):
+            runs.append((u, len(self.low)))
+        low: list[str] = []
+        for a, b in runs:
+            low += self.low[a:b]
+        new = Tokens(text, low)
+        if self.normed is not None:
+            new.normed = [w for a, b in runs for w in self.normed[a:b]]
+        if self.starts:
+            self._carry_offsets(new, runs, removed)
+        if self.hashes:
+            hashes: list[int] = []
+            m = len(low)
+            pos = 0
+            for a, b in runs:
+                width = b - a
+                hashes += self.hashes[a : max(a, b - SEED + 1)]
+                for j in range(pos + max(0, width - SEED + 1), min(pos + width, m - SEED + 1)):
+                    hashes.append(hash(tuple(low[j : j + SEED])))
+                pos += width
+            new.hashes = hashes
+        return new
+
     def norm(self, i: int) -> str:
         """Token ``i`` lower-cased with punctuation stripped from its ends."""
-        return self.low[i].strip(PUNCT)
+        return self.low[i].strip(PUNCT) if self.normed is None else self.normed[i]
 
     def norms(self, a: int, b: int) -> list[str]:
         """:meth:`norm` of tokens ``a`` to ``b`` (exclusive)."""
-        return [t.strip(PUNCT) for t in self.low[a:b]]
+        if self.normed is None:
+            return [t.strip(PUNCT) for t in self.low[a:b]]
+        return self.normed[a:b]
+
+    def normalise(self) -> None:
+        """Strip every token once (worth it when many candidates will compare words)."""
+        if self.normed is None:
+            self.normed = list(map(str.strip, self.low, repeat(PUNCT, len(self.low))))
 
     def locate(self) -> None:
-        """Compute the character offsets of every token (done once, when a candidate needs them)."""
-        if not self.starts:
-            self.starts = list(map(re.Match.start, _TOKEN.finditer(self.text)))
-            self.ends = list(map(add, self.starts, map(len, self.text.split())))
+        """Compute the character offsets of every token (done once, when a candidate needs them).
+
+        Token lengths come from the split already made (when lower-casing
+        kept every length) and gap lengths from one pass over the whitespace.
+        """
+        if self.starts or not self.low:
+            return
+        text = self.text
+        lengths = list(map(len, self.low if self._same_lengths else text.split()))
+        spaces = _SPACE.findall(text)
+        lead = len(spaces.pop(0)) if text[:1].isspace() else 0
+        gaps = list(map(len, spaces))
+        self.starts = list(accumulate(map(add, lengths, gaps), initial=lead))[: len(lengths)]
+        self.ends = list(map(add, self.starts, lengths))
+        # breaks[i]: a line break between token i - 1 and token i (token 0 and the end count as breaks)
+        self._breaks = [True, *map(str.__contains__, spaces[: len(lengths) - 1], repeat("\n")), True]
+
+    def _carry_offsets(self, new: Tokens, runs: list[tuple[int, int]], removed: list[tuple[int, int]]) -> None:
+        """Give ``new`` (the kept ``runs`` of these tokens) its offsets, shifted, and its line breaks."""
+        starts: list[int] = []
+        ends: list[int] = []
+        breaks = [True]
+        text = new.text
+        gone = k = 0
+        for a, b in runs:
+            while k < len(removed) and removed[k][1] <= self.starts[a]:
+                gone += removed[k][1] - removed[k][0]
+                k += 1
+            if starts:
+                breaks.append("\n" in text[ends[-1] : self.starts[a] - gone])
+            starts += map(sub, self.starts[a:b], repeat(gone, b - a))
+            ends += map(sub, self.ends[a:b], repeat(gone, b - a))
+            breaks += self._breaks[a + 1 : b]
+        breaks.append(True)
+        new.starts, new.ends, new._breaks = starts, ends, breaks
+
+    def count_before(self, offsets: list[int]) -> list[int]:
+        """For sorted character offsets, how many tokens start before each."""
+        if self.starts:
+            return [bisect_left(self.starts, pos) for pos in offsets]
+        text = self.text
+        out: list[int] = []
+        n = prev = 0
+        for pos in offsets:
+            k = len(text[prev:pos].split())
+            if k and 0 < prev < len(text) and not text[prev].isspace() and not text[prev - 1].isspace():
+                k -= 1  # the tail of a token counted already
+            n += k
+            out.append(n)
+            prev = pos
+        return out
 
     def start(self, i: int) -> int:
         """Character offset where token ``i`` starts (after :meth:`locate`)."""
@@ -99,11 +206,11 @@ class Tokens:
 
     def line_start(self, i: int) -> bool:
         """True when token ``i`` is the first on its line."""
-        return i == 0 or "\n" in self.text[self.ends[i - 1] : self.starts[i]]
+        return self._breaks[i]
 
     def line_end(self, i: int) -> bool:
         """True when token ``i`` is the last on its line."""
-        return i == len(self.low) - 1 or "\n" in self.text[self.ends[i] : self.starts[i + 1]]
+        return self._breaks[i + 1]
 
     def opens_unit(self, i: int) -> bool:
         """True when a sentence, a line or a quoted/dashed turn starts at token ``i``."""
@@ -150,40 +257,45 @@ class Candidate:
     parts: list[Candidate] = attrs.field(factory=list, repr=False)
 
 
-def _seed_pairs(low: list[str], min_shift: int) -> list[tuple[int, int]]:
+def _seed_pairs(toks: Tokens, min_shift: int) -> list[tuple[int, int]]:
     """``(diagonal, source)`` pairs of repeated seeds, sorted.
 
     Each later occurrence of a seed is paired with the first and with the
     previous occurrence only, so a phrase said a thousand times costs two
-    pairs per occurrence, not a quadratic number.
+    pairs per occurrence, not a quadratic number.  The first occurrences and
+    the later ones are found with C-level passes (a dict built backwards, a
+    compress); only later occurrences cost Python work.
     """
+    low = toks.low
     n = len(low) - SEED + 1
     if n < 2:
         return []
-    hashes = list(map(hash, zip(*(low[i:] for i in range(SEED)), strict=False)))
-    if n < _BIG and len(set(hashes)) == n:
+    if len(toks.hashes) == n:
+        hashes = toks.hashes  # carried over by Tokens.without
+    else:
+        hashes = list(map(hash, zip(low, low[1:], low[2:], low[3:], low[4:], strict=False)))
+    toks.hashes = hashes
+    first = toks.seeds = dict(zip(reversed(hashes), range(n - 1, -1, -1), strict=True))
+    if len(first) == n:
         return []  # the common case: no run of SEED words is said twice
-    counts = Counter(hashes)
-    if len(counts) == n:
-        return []
-    first: dict[int, int] = {}
+    later = list(compress(range(n), map(ne, map(first.__getitem__, hashes), range(n))))
+    toks.repeated = sorted({*later, *map(first.__getitem__, map(hashes.__getitem__, later))})
+    counts = Counter(map(hashes.__getitem__, later))  # occurrences after the first
     last: dict[int, int] = {}
     pairs: list[tuple[int, int]] = []
     add = pairs.append
-    setdefault = first.setdefault
-    for j in compress(range(n), map((1).__lt__, map(counts.__getitem__, hashes))):
+    for j in later:
         h = hashes[j]
-        f = setdefault(h, j)
-        if f != j:
-            p = last[h]
-            if p == f:
-                if j - f >= min_shift:
-                    add((j - f, f))
-            else:
-                if j - f >= min_shift and counts[h] <= _FREQUENT:
-                    add((j - f, f))
-                if j - p >= min_shift:
-                    add((j - p, p))
+        f = first[h]
+        p = last.get(h, f)
+        if p == f:
+            if j - f >= min_shift:
+                add((j - f, f))
+        else:
+            if j - f >= min_shift and counts[h] < _FREQUENT:
+                add((j - f, f))
+            if j - p >= min_shift:
+                add((j - p, p))
         last[h] = j
     pairs.sort()
     return pairs
@@ -290,7 +402,7 @@ def similarity(a: list[str], b: list[str]) -> float:
 
 def _check(c: Candidate, toks: Tokens, min_words: int, floor: float) -> bool:
     """Extend ``c`` and keep it when it is long enough and similar enough (``floor``)."""
-    _extend(c, toks.norm, len(toks.low))
+    _extend(c, toks.normed.__getitem__ if toks.normed is not None else toks.norm, len(toks.low))
     if c.t1 - c.t0 < min_words or c.s1 - c.s0 < min_words // 2:
         return False
     tgt = toks.norms(c.t0, c.t1)
@@ -300,21 +412,82 @@ def _check(c: Candidate, toks: Tokens, min_words: int, floor: float) -> bool:
     return c.similarity >= floor
 
 
-def span_candidates(toks: Tokens, *, min_words: int, min_similarity: float) -> list[Candidate]:
-    """Candidate pairs of copies that pass the word-level checks (no offsets needed).
+def span_candidates(
+    toks: Tokens, *, min_words: int, min_similarity: float, focus: list[int] | None = None
+) -> list[Candidate]:
+    """Candidate pairs of copies that pass the word-level checks.
 
     The similarity floor here is a little lower than ``min_similarity``: the
     ends are trimmed and snapped to sentence and line boundaries later, which
     can only raise it.  Joined segments that fail are tried one by one.
+    ``focus`` (sorted character offsets) keeps only the candidates whose
+    copies come within :data:`FOCUS` tokens of one of them.
     """
-    pairs = _seed_pairs(toks.low, min_shift=max(SEED, min_words // 2))
+    pairs = _seed_pairs(toks, min_shift=max(SEED, min_words // 2))
     if not pairs:
         return []
+    segs = _join(_segments(pairs))
+    if focus is not None:
+        marks = toks.count_before(focus)
+        segs = [c for c in segs if _near(marks, c.s0, c.s1) or _near(marks, c.t0, c.t1)]
+    if not segs:
+        return []
+    toks.normalise()
     floor = max(0.0, min_similarity - _SLACK)
     out: list[Candidate] = []
-    for c in _join(_segments(pairs)):
+    for c in segs:
         if _check(c, toks, min_words, floor):
             out.append(c)
         else:
             out.extend(part for part in c.parts if _check(part, toks, min_words, floor))
     return out
+
+
+#: Tokens around a focus point within which a candidate is examined again.
+FOCUS = 2 * _REACH + SEED
+
+
+def _near(marks: list[int], a: int, b: int) -> bool:
+    """True when a mark falls within :data:`FOCUS` tokens of ``[a, b)``."""
+    k = bisect_left(marks, a - FOCUS)
+    return k < len(marks) and marks[k] <= b + FOCUS
+
+
+def near_seams(toks: Tokens, removed: list[tuple[int, int]]) -> bool:
+    """Whether removing the character spans ``removed`` from the text of ``toks`` may leave a repeat near a seam.
+
+    ``toks`` must have been through :func:`span_candidates`.  A new repeat
+    after the removals has a seed near a seam: either a seed that is still
+    said at least twice (one of them within :data:`FOCUS` tokens of the
+    seam), or a run of words that now spans the seam and is said elsewhere.
+    """
+    low, seeds, repeated, hashes = toks.low, toks.seeds, toks.repeated, toks.hashes
+    if not removed or len(low) < SEED:
+        return False
+    offsets = sorted({x for span in removed for x in span})
+    index = dict(zip(offsets, toks.count_before(offsets), strict=True))
+    gone = [(index[s], index[e]) for s, e in removed]  # token ranges, sorted
+    starts = [a for a, _ in gone]
+
+    def survives(p: int) -> bool:
+        k = bisect_left(starts, p + SEED) - 1  # the last range starting before the seed ends
+        return k < 0 or gone[k][1] <= p
+
+    occurrences: dict[int, list[int]] = {}
+    if repeated:
+        for p in repeated:
+            occurrences.setdefault(hashes[p], []).append(p)
+    joined: list[int] = []
+    for a, b in gone:
+        for mark in (a, b):
+            k = bisect_left(repeated, mark - FOCUS - SEED)
+            while k < len(repeated) and repeated[k] <= mark + FOCUS:
+                p = repeated[k]
+                if survives(p) and sum(map(survives, occurrences[hashes[p]])) > 1:
+                    return True
+                k += 1
+        window = low[max(0, a - SEED + 1) : a] + low[b : b + SEED - 1]
+        joined.extend(map(hash, zip(*(window[i:] for i in range(SEED)), strict=False)))
+    if len(set(joined)) < len(joined):
+        return True
+    return any(survives(q) for h in joined if h in seeds for q in occurrences.get(h, (seeds[h],)))
