@@ -91,3 +91,60 @@ def test_load_rules_unknown_language() -> None:
 
 def test_matcher_is_cached() -> None:
     assert line_matcher(("en", "ru")) is line_matcher(("en", "ru"))
+
+
+# -- pre-filters: a line some rule matches is never filtered out ------------------
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from textclean.rules import _gate  # noqa: E402
+
+EVERY = line_matcher(tuple(lang for lang in LANGUAGES if lang != "common"))
+_WORDS = sorted({w for r in PATTERNED for t in r.examples for w in normalise_line(t).split()})
+
+
+@pytest.mark.parametrize(("rule", "text"), _cases("example"), ids=_id)
+def test_gate_lets_every_example_through(rule: Rule, text: str) -> None:
+    norm = normalise_line(text)
+    if EVERY.match(text, level=2) is not None:
+        assert EVERY.may_match(norm), (rule.id, norm)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_WORDS), min_size=1, max_size=8), st.sampled_from(["", ".", ":", "!", " 12"]))
+def test_gate_is_sound_on_word_salads(words: list[str], tail: str) -> None:
+    norm = normalise_line(" ".join(words) + tail)
+    if norm and EVERY.match_normalised(norm, level=2) is not None:
+        assert EVERY.may_match(norm)
+
+
+def test_gated_lines_agree_with_may_match() -> None:
+    lines = ["the vote was held on monday.", "read also: the report", "12 views", "we use cookies here", ""]
+    low = "\n".join(lines)
+    starts = [0]
+    for line in lines[:-1]:
+        starts.append(starts[-1] + len(line) + 1)
+    gated = EVERY.gated_lines(low, list(lines), starts)
+    assert gated is not None
+    assert {i for i, line in enumerate(lines) if EVERY.may_match(line)} <= gated
+    assert 0 not in gated
+
+
+def test_prefixes_and_required_strings() -> None:
+    assert _gate.prefixes(r"(?:read|see) also", 4) == {"read", "see "}
+    assert _gate.prefixes(r".{0,20}cookies") == {""}
+    need = _gate.required(r".{0,20}(?:we|our) use cookies")
+    assert need
+    for line in ("we use cookies", "so our use cookies"):
+        assert any(w in line for w in need)
+    assert _gate.required(r"\d+") is None
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(st.sampled_from(["cookie", "@", "sign up", "www.", "co/"]), min_size=1, max_size=4), st.text(max_size=40)
+)
+def test_scanner_finds_any_word(words: list[str], text: str) -> None:
+    found = _gate.scanner(words).search(text) is not None
+    assert found == any(w in text for w in words)

@@ -31,6 +31,8 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterator, Sequence
+from itertools import accumulate, compress, count, repeat
+from operator import add
 
 import attrs
 
@@ -105,21 +107,66 @@ def _thread_follows(norms: list[str | None], i: int, *, reach: int = 12) -> bool
     return False
 
 
+_STRIP_CLASS = re.escape(STRIP_CHARS)
+#: Where a line may need the full :func:`normalise_line`: a bullet first, a double space, an odd space.
+_BULLET_LINE = re.compile(f"\n[{_STRIP_CLASS}]*+[{re.escape(_BULLETS)}]")
+_ODD_CHARS = ("  ", "\t", "\u00a0", "\u2009", "\u202f", "\u200b", "\ufeff")
+
+
 def _lower_lines(text: str, low: str, spans: list[tuple[int, int]], limit: int) -> list[str | None]:
     """Normalised form of every line not longer than ``limit``, given the text lower-cased once (``low``)."""
     if len(low) != len(text):
         return normalised_lines(text, spans, limit=limit)
-    out: list[str | None] = []
-    append = out.append
-    for s, e in spans:
-        if e - s > limit:
-            append(None)
-            continue
-        line = low[s:e].strip(STRIP_CHARS)
+    return _line_table(low, limit)[2]
+
+
+def _line_table(low: str, limit: int) -> tuple[list[tuple[int, int]], list[int], list[str | None], list[int]]:
+    """Spans, start offsets, normalised forms (None above ``limit``) and the *odd* lines of ``low``.
+
+    A line is odd when its normalised form is not just the stripped line (a
+    bullet dropped, inner spaces collapsed); the work per line is done by C
+    loops (``split``, ``map``), and only odd lines get :func:`normalise_line`.
+    """
+    lines = low.split("\n")
+    lens = list(map(len, lines))
+    starts = list(accumulate(map(add, lens, repeat(1)), initial=0))
+    del starts[-1]
+    spans = list(zip(starts, map(add, starts, lens), strict=True))
+    norms: list[str | None] = list(map(str.strip, lines, repeat(STRIP_CHARS)))
+    for k in compress(count(), map(limit.__lt__, lens)):
+        norms[k] = None
+    n = len(starts)
+    maybe: set[int] = set()
+    if lines and lines[0][:1] in STRIP_CHARS + _BULLETS:
+        maybe.add(0)
+    # lines opening with a bullet (C-speed scan from newline to newline)
+    pos = 0
+    search = _BULLET_LINE.search
+    while True:
+        m = search(low, pos)
+        if m is None:
+            break
+        k = bisect.bisect_right(starts, m.end() - 1) - 1
+        maybe.add(k)
+        if k + 1 >= n:
+            break
+        pos = starts[k + 1] - 1
+    # lines holding a double space or an odd space (str.find, one hit a line)
+    for odd_char in _ODD_CHARS:
+        pos = low.find(odd_char)
+        while pos >= 0:
+            k = bisect.bisect_right(starts, pos) - 1
+            maybe.add(k)
+            if k + 1 >= n:
+                break
+            pos = low.find(odd_char, starts[k + 1])
+    odd: list[int] = []
+    for k in sorted(maybe):
+        line = norms[k]
         if line and (line[0] in _BULLETS or "  " in line or _ODD_SPACE.search(line)):
-            line = normalise_line(line)
-        append(line)
-    return out
+            norms[k] = normalise_line(line)
+            odd.append(k)
+    return spans, starts, norms, odd
 
 
 def artifact_changes(
@@ -132,7 +179,6 @@ def artifact_changes(
     """The removals for ``text``: whole lines (with their newline) and inline markers."""
     level = _level(aggressiveness).level
     matcher = line_matcher(_languages(languages))
-    spans = line_spans(text)
     n_text = len(text)
     removed: dict[int, str] = {}
     attached: dict[int, str] = {}
@@ -141,35 +187,43 @@ def artifact_changes(
     tail_start = n_text * (0.25 if level >= 2 else 0.5)
 
     low = text.lower()
-    norms = _lower_lines(text, low, spans, limit)
-    starts = [s for s, _ in spans]
-    candidates: set[int] | None = None
-    if matcher.find_words:
-        candidates = matcher.candidates_lower(low, starts) if len(low) == n_text else None
+    fast = len(low) == n_text
+    odd: list[int] = []
+    gated: set[int] | None = None
+    if fast:
+        spans, starts, norms, odd = _line_table(low, limit)
+        gated = matcher.gated_lines(low, norms, starts, odd)
+    else:
+        spans = line_spans(text)
+        starts = [s for s, _ in spans]
+        norms = normalised_lines(text, spans, limit=limit)
+    # ``contains`` (a find word in the raw line) holds for a plain line whenever the
+    # normalised line holds one, which match_normalised checks anyway; odd lines check the raw line
+    no_find: set[int] = set()
+    if fast and matcher.find_pattern is not None:
+        find = matcher.find_pattern.search
+        no_find = {k for k in odd if find(low, spans[k][0], spans[k][1]) is None}
     memo: dict[tuple[str, bool], Rule | None] = {}  # repeated lines are matched once
-    by_first = matcher.by_first
-    any_first = matcher.any_first is not None
-    i, n = 0, len(spans)
-    while i < n:
+    n = len(spans)
+    order = range(n) if gated is None else sorted(gated)
+    i = 0
+    for k in order:
+        if k < i:
+            continue
+        i = k
         norm = norms[i]
         if not norm:
-            i += 1
             continue
-        contains = candidates is None or i in candidates
-        if not contains and not any_first and norm[0] not in by_first:
-            i += 1
-            continue
+        contains = i not in no_find
         key = (norm, contains)
         if key in memo:
             rule = memo[key]
         else:
             rule = memo[key] = matcher.match_normalised(norm, level=level, contains=contains)
         if rule is None:
-            i += 1
             continue
         if rule.kind == "attached":
             attached[i] = rule.id
-            i += 1
             continue
         removed[i] = rule.id
         if rule.kind == "block" and level >= 1 and (spans[i][0] >= tail_start or _thread_follows(norms, i)):
@@ -178,17 +232,19 @@ def artifact_changes(
         if rule.kind == "list":
             i = _take_list(text, spans, i, removed, rule)
             continue
-        i += 1
 
     if structure:
-        index = {s: k for k, (s, _) in enumerate(spans)}
-        for s, e, rule_id in structural_removals(text, level=level, spans=spans, norms=norms):
-            k = index.get(s)
-            while k is not None and k < n and spans[k][0] < e:
+        for s, e, rule_id in structural_removals(
+            text, level=level, spans=spans, norms=norms, low=low if fast else None
+        ):
+            k = bisect.bisect_left(starts, s)
+            if k >= n or starts[k] != s:
+                continue
+            while k < n and spans[k][0] < e:
                 removed.setdefault(k, rule_id)
                 k += 1
 
-    if matcher.inline_pattern is not None and any(word in low for word in matcher.inline_words):
+    if matcher.inline_pattern is not None and matcher.has_inline_lower(low):
         stop = n_text if block_from is None else spans[block_from[0]][0]
         yield from _inline_changes(text, spans, removed, matcher, stop)
 

@@ -34,7 +34,7 @@ from typing import Any
 import attrs
 
 from textclean.edits import Change
-from textclean.pipeline import Document, Pass, line_spans
+from textclean.pipeline import Document, Pass
 from textclean.rules import normalise_line
 
 __all__ = ["HeaderMetadata", "header_changes", "lift_header"]
@@ -226,16 +226,44 @@ def _classify(raw: str, norm: str, *, seen_title: bool) -> list[tuple[str, Any]]
     return None
 
 
-def _residue(raw: str, languages: tuple[str, ...]) -> bool:
-    """True for a line the artifacts pass removes anyway (a share bar, an ad label, a cookie notice)."""
-    from textclean.passes.widgets import calendar_kind, is_share_bar
+def _residue(raw: str, languages: tuple[str, ...], norm: str | None = None) -> bool:
+    """True for a line the artifacts pass removes anyway (a share bar, an ad label, a cookie notice).
+
+    ``norm`` is ``normalise_line(raw)`` when the caller has it.
+    """
+    from textclean.passes.widgets import calendar_kind_normalised, is_share_bar_normalised
     from textclean.rules import line_matcher
 
     if len(raw) > 500:
         return False
-    if line_matcher(languages).match(raw, level=1) is not None or is_share_bar(raw, min_tokens=1):
+    matcher = line_matcher(languages)
+    if norm is None:
+        norm = normalise_line(raw)
+    if (
+        len(raw) <= matcher.max_len * 2 + 40
+        and matcher.may_match(norm)
+        and matcher.match_normalised(norm, level=1) is not None
+    ):
         return True
-    return calendar_kind(raw) is not None
+    if is_share_bar_normalised(norm, min_tokens=1):
+        return True
+    return calendar_kind_normalised(norm) is not None
+
+
+def _content_lines(text: str, limit: int) -> Iterator[tuple[int, int]]:
+    """``(start, end)`` of the non-blank lines among the first ``limit`` lines, found lazily."""
+    pos = 0
+    find = text.find
+    n_text = len(text)
+    for _ in range(limit):
+        end = find("\n", pos)
+        if end < 0:
+            end = n_text
+        if text[pos:end].strip(_WS):
+            yield pos, end
+        if end >= n_text:
+            return
+        pos = end + 1
 
 
 def header_changes(
@@ -251,22 +279,26 @@ def header_changes(
     cookie notices in ``languages``) are looked through: they are neither the
     title nor the end of the header zone.
     """
-    spans = line_spans(text)
+    lines = _content_lines(text, max_lines * 10)
     langs = tuple(languages)
     meta: dict[str, Any] = {} if metadata is None else metadata
     seen_title = False
     content = 0
     n_text = len(text)
     in_zone = True
-    contents = [k for k, (s, e) in enumerate(spans[: max_lines * 10]) if text[s:e].strip(_WS)]
-    for pos, k in enumerate(contents):
-        s, e = spans[k]
+    following = next(lines, None)
+    while following is not None:
+        s, e = following
+        following = next(lines, None)
         raw = text[s:e]
         content += 1
         if content > max_lines:
             return
-        if in_zone and _is_prose(raw) and (seen_title or len(raw) > 250) and not _residue(raw, langs):
-            in_zone = False
+        residue: bool | None = None  # computed at most once per line
+        if in_zone and _is_prose(raw) and (seen_title or len(raw) > 250):
+            residue = _residue(raw, langs)
+            if not residue:
+                in_zone = False
         if not in_zone:
             # past the first paragraph only labelled date lines (Published …) are lifted
             if content > _LABELLED_REACH or len(raw) > 100:
@@ -276,12 +308,12 @@ def header_changes(
                 continue
         norm = normalise_line(raw)
         found = _classify(raw, norm, seen_title=seen_title)
-        if found is None and pos + 1 < len(contents) and len(raw) <= 50 and _NAME.fullmatch(raw.strip(_WS)):
+        if found is None and following is not None and len(raw) <= 50 and _NAME.fullmatch(raw.strip(_WS)):
             # a bare name right above a dateline is a byline
-            ns, ne = spans[contents[pos + 1]]
+            ns, ne = following
             if _is_dateline(normalise_line(text[ns:ne])):
                 found = [("author", raw.strip(_WS).rstrip("."))]
-        if found is None and _residue(raw, langs):
+        if found is None and (residue if residue is not None else _residue(raw, langs, norm)):
             content -= 1  # residue in the header (a calendar, a share bar, a cookie notice) does not count
             continue
         if found is None:

@@ -22,26 +22,32 @@ language and the month), so these detectors look at the *shape* of lines:
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import re
 from collections.abc import Iterable, Iterator
+from functools import cache
 
 import attrs
 
 from textclean.config import Aggressiveness
 from textclean.edits import Change
 from textclean.pipeline import Document, Pass, line_spans
-from textclean.rules import normalise_line
+from textclean.rules import STRIP_CHARS, normalise_line
 
 __all__ = [
     "Widgets",
     "calendar_kind",
+    "calendar_kind_normalised",
+    "digit_lines",
     "is_day_row",
     "is_month_heading",
     "is_share_bar",
+    "is_share_bar_normalised",
     "is_weekday_header",
     "normalised_lines",
     "orphan_removals",
+    "share_lines",
     "structural_removals",
 ]
 
@@ -206,6 +212,9 @@ def _is_share_bar(s: str, *, min_tokens: int = 2) -> bool:
     return all(t in _SOCIAL for t in tokens)
 
 
+#: Bullet characters :func:`~textclean.rules.normalise_line` drops from the start of a line.
+_BULLET_CHARS = "-–—•·*▪►▸»›|>◦●■□✓✔"
+
 _KIND_CAL = "cal"
 _KIND_DAY = "day"
 _KIND_WEEK = "week"
@@ -247,11 +256,18 @@ def _kind_of(s: str | None) -> str | None:
         return _KIND_PART if nums else None
     if head in _WEEKDAYS or head.startswith(_GLUED_START):
         return _KIND_WEEK if _is_weekday_header(s) else None
-    if _is_day_row(s):
+    if (s[0].isdigit() or s[-1].isdigit()) and _is_day_row(s):
         return _KIND_DAY
-    if _is_weekday_header(s):
+    # cheap necessary conditions first: a weekday header has no space or two weekday names,
+    # a month heading a month name (or is a navigation word), navigation only months and nav words
+    words = _TOKEN.findall(s)
+    if (" " not in s or sum(1 for w in words if w in _WEEKDAYS) >= 2) and _is_weekday_header(s):
         return _KIND_WEEK
-    if _is_month_heading(s) or _is_nav(s):
+    if len(s) > 48:
+        return None
+    if (s.strip("«»‹›<>\"' ") in _NAV_WORDS or any(w in _MONTH_SET for w in words)) and _is_month_heading(s):
+        return _KIND_CAL
+    if all(w in _MONTH_SET or w in _NAV_WORDS for w in words) and _is_nav(s):
         return _KIND_CAL
     return None
 
@@ -263,6 +279,16 @@ def calendar_kind(line: str) -> str | None:
     ('week', 'num', None)
     """
     return _kind_of(normalise_line(line))
+
+
+def calendar_kind_normalised(norm: str) -> str | None:
+    """:func:`calendar_kind` of a line already passed through :func:`~textclean.rules.normalise_line`."""
+    return _kind_of(norm)
+
+
+def is_share_bar_normalised(norm: str, *, min_tokens: int = 2) -> bool:
+    """:func:`is_share_bar` of a line already passed through :func:`~textclean.rules.normalise_line`."""
+    return _is_share_bar(norm, min_tokens=min_tokens)
 
 
 def normalised_lines(text: str, spans: list[tuple[int, int]], *, limit: int = 480) -> list[str | None]:
@@ -298,12 +324,16 @@ def _maybe_calendar(s: str | None) -> bool:
 _CAL_HEADS = _WEEKDAYS | _MONTH_SET | _NAV_WORDS
 
 
-def calendar_runs(norms: list[str | None]) -> Iterator[tuple[int, int]]:
+def calendar_runs(norms: list[str | None], digit_lines: Iterable[int] | None = None) -> Iterator[tuple[int, int]]:
     """Yield ``(first_line, last_line)`` index ranges of calendar widgets, given normalised lines.
 
     A run of calendar-shaped lines (month headings, weekday headers, day rows,
     one day number a line, navigation) is a calendar when it holds a weekday
     header and day rows, or four day rows, or a long chain of day numbers.
+
+    ``digit_lines``, when given, holds (at least) every line made of digits
+    and separators only (see :func:`digit_lines`): a calendar needs two such
+    lines, so only the neighbourhood of those lines is looked at.
     """
     memo: dict[str, str | None] = {}
 
@@ -312,33 +342,121 @@ def calendar_runs(norms: list[str | None]) -> Iterator[tuple[int, int]]:
             memo[s] = _kind_of(s)
         return memo[s]
 
-    i, n = 0, len(norms)
-    while i < n:
-        norm = norms[i]
-        if not norm or not _maybe_calendar(norm) or _calendar_kind(norm) is None:
-            i += 1
-            continue
-        kinds: list[str] = []
-        lone: list[int] = []
-        j, last = i, i
-        while j < n:
-            norm = norms[j]
-            if norm == "":
-                j += 1
+    n = len(norms)
+
+    def scan(i: int, stop: int) -> Iterator[tuple[int, int]]:
+        # the scan proper, from a line where no run is open, until it passes ``stop``
+        while i < n and i <= stop:
+            norm = norms[i]
+            if not norm or not _maybe_calendar(norm) or _calendar_kind(norm) is None:
+                i += 1
                 continue
-            kind = _calendar_kind(norm) if norm is not None else None
-            if kind is None:
+            kinds: list[str] = []
+            lone: list[int] = []
+            j, last = i, i
+            while j < n:
+                norm = norms[j]
+                if norm == "":
+                    j += 1
+                    continue
+                kind = _calendar_kind(norm) if norm is not None else None
+                if kind is None:
+                    break
+                kinds.append(kind)
+                if kind == _KIND_NUM:
+                    lone.append(int(norm or "0"))
+                last = j
+                j += 1
+            days, weeks = kinds.count(_KIND_DAY), kinds.count(_KIND_WEEK)
+            chain = _longest_chain(lone)
+            if (weeks and (days >= 2 or chain >= 7)) or days >= 4 or chain >= 20:
+                yield i, last
+            i = j if j > i else i + 1
+        resume[0] = i
+
+    resume = [0]
+    if digit_lines is None:
+        yield from scan(0, n)
+        return
+    marks = sorted(digit_lines)
+    if len(marks) < 2:  # every calendar holds two lines of day numbers at least
+        return
+    pos = 0
+    for d in marks:
+        if d < pos or d >= n:
+            continue
+        # back up to just after the nearest line that is neither blank nor calendar-shaped:
+        # no run is open there, and no run before it holds a line of numbers
+        b = d - 1
+        while b >= pos:
+            norm = norms[b]
+            if norm is None or (norm != "" and _calendar_kind(norm) is None):
                 break
-            kinds.append(kind)
-            if kind == _KIND_NUM:
-                lone.append(int(norm or "0"))
-            last = j
-            j += 1
-        days, weeks = kinds.count(_KIND_DAY), kinds.count(_KIND_WEEK)
-        chain = _longest_chain(lone)
-        if (weeks and (days >= 2 or chain >= 7)) or days >= 4 or chain >= 20:
-            yield i, last
-        i = j if j > i else i + 1
+            b -= 1
+        yield from scan(b + 1, d)
+        pos = resume[0]
+
+
+def digit_lines(text: str, spans: list[tuple[int, int]], starts: list[int] | None = None) -> list[int]:
+    """Indices of the lines made of ASCII digits, separators, spaces and bullets only (with a digit).
+
+    Every calendar row of day numbers (``12345``, ``2 3 4 5``) is one of these.
+
+    >>> digit_lines("Prose.\\n1 2 3\\n• 28\\nMay 2024", line_spans("Prose.\\n1 2 3\\n• 28\\nMay 2024"))
+    [1, 2]
+    """
+    pattern = _digit_line_pattern()
+    starts = [s for s, _ in spans] if starts is None else starts
+    found: list[int] = []
+    if spans and pattern.match("\n" + text[: spans[0][1] + 1]):
+        found.append(0)
+    return found + _hits(pattern, text, starts)
+
+
+def _hits(pattern: re.Pattern[str], text: str, starts: list[int]) -> list[int]:
+    """Lines (after the first) at whose start ``pattern`` (which begins with a newline) matches."""
+    found: list[int] = []
+    n = len(starts)
+    pos = 0
+    search = pattern.search
+    while True:
+        m = search(text, pos)
+        if m is None:
+            break
+        k = bisect.bisect_right(starts, m.start() + 1) - 1
+        found.append(k)
+        if k + 1 >= n:
+            break
+        pos = starts[k + 1] - 1
+    return found
+
+
+@cache
+def _digit_line_pattern() -> re.Pattern[str]:
+    # any character normalise_line may strip or turn into a space, plus the separators of day rows
+    spaces = "".join(c for c in map(chr, range(0x10000)) if c.isspace() and c != "\n")
+    chars = re.escape("".join(sorted(set(spaces + STRIP_CHARS + _BULLET_CHARS + "|,;/·.-\u200b\ufeff"))))
+    return re.compile(f"\n[{chars}]*+[0-9][{chars}0-9]*+(?=\n|$)")
+
+
+@cache
+def _share_line_pattern() -> re.Pattern[str]:
+    # a line whose first word (bullets, spaces and ,|/:;! around it aside) is a network or share word
+    lead = re.escape("".join(sorted(set(STRIP_CHARS + _BULLET_CHARS + ",|/:;! \t\u00a0"))))
+    words = "|".join(re.escape(w) for w in sorted((w for w in _SOCIAL if " " not in w), key=len, reverse=True))
+    after = re.escape(",|/:;!")
+    tail = re.escape(STRIP_CHARS + " \n")
+    return re.compile(f"\n[{lead}]*+(?:{words})[{after}]*+(?=[{tail}]|$)")
+
+
+def share_lines(low: str, spans: list[tuple[int, int]], starts: list[int] | None = None) -> list[int]:
+    """Indices of the lines of ``low`` (lower-cased text) whose first word is a network or share word."""
+    pattern = _share_line_pattern()
+    starts = [s for s, _ in spans] if starts is None else starts
+    found: list[int] = []
+    if spans and pattern.match("\n" + low[: spans[0][1] + 1]):
+        found.append(0)
+    return found + _hits(pattern, low, starts)
 
 
 def _share_kind(s: str, memo: dict[str, int]) -> int:
@@ -354,6 +472,7 @@ def structural_removals(
     level: int = 1,
     spans: list[tuple[int, int]] | None = None,
     norms: list[str | None] | None = None,
+    low: str | None = None,
 ) -> list[tuple[int, int, str]]:
     """Spans (``start``, ``end``, ``rule``) of calendars and share bars in ``text``.
 
@@ -361,13 +480,15 @@ def structural_removals(
     network name (``Telegram``) is a share bar only within a run of two or
     more share lines (blank lines between them allowed).  Orphans are added
     by :func:`orphan_removals`, which needs to know what else was removed.
-    ``spans`` and ``norms`` may be passed in when the caller has them.
+    ``spans`` and ``norms`` may be passed in when the caller has them, and
+    ``low`` (``text.lower()``): then only lines that may be widgets are looked at.
     """
     spans = line_spans(text) if spans is None else spans
     norms = normalised_lines(text, spans) if norms is None else norms
     out: list[tuple[int, int, str]] = []
     taken: set[int] = set()
-    for first, last in calendar_runs(norms):
+    starts = [s for s, _ in spans]
+    for first, last in calendar_runs(norms, digit_lines(text, spans, starts)):
         out.append((spans[first][0], _line_end(text, spans[last][1]), "common.calendar"))
         taken.update(range(first, last + 1))
     share_memo: dict[str, int] = {}
@@ -380,12 +501,34 @@ def structural_removals(
                 s, e = spans[k]
                 out.append((s, _line_end(text, e), "common.share-bar"))
 
-    for idx, norm in enumerate(norms):
+    def kind_of(idx: int, norm: str | None) -> int:
+        if norm and idx not in taken and len(norm) <= 160 and norm.split(" ", 1)[0].strip(",|/:;!") in _SOCIAL:
+            return _share_kind(norm, share_memo)
+        return 0
+
+    if low is None or len(low) != len(text):
+        for idx, norm in enumerate(norms):
+            if norm == "":
+                continue
+            kind = kind_of(idx, norm)
+            if kind:
+                run.append(idx)
+                strong = strong or kind == 2
+                continue
+            flush()
+            run, strong = [], False
+        flush()
+        return sorted(out)
+    # only lines opening with a network name can be share lines; between two of them the
+    # run goes on only over blank lines
+    for idx in share_lines(low, spans, starts):
+        norm = norms[idx]
         if norm == "":
             continue
-        kind = 0
-        if norm and idx not in taken and len(norm) <= 160 and norm.split(" ", 1)[0].strip(",|/:;!") in _SOCIAL:
-            kind = _share_kind(norm, share_memo)
+        if run and any(norms[k] != "" for k in range(run[-1] + 1, idx)):
+            flush()
+            run, strong = [], False
+        kind = kind_of(idx, norm)
         if kind:
             run.append(idx)
             strong = strong or kind == 2

@@ -48,6 +48,8 @@ from typing import Any
 
 import attrs
 
+from textclean.rules import _gate
+
 __all__ = [
     "FAMILIES",
     "KINDS",
@@ -313,6 +315,15 @@ class LineMatcher:
     inline_words: tuple[str, ...]
     by_group: dict[str, Rule]
     max_len: int
+    find_pattern: re.Pattern[str] | None = None
+    gate_by_char: dict[str, tuple[tuple[int, tuple[str, ...]], ...]] = attrs.field(factory=dict)
+    gate_digit: int = 0
+    gate_words: tuple[str, ...] = ()
+    gate_scanner: re.Pattern[str] | None = None
+    gate_open: bool = True
+    gate_chars: dict[str, int] = attrs.field(factory=dict)
+    gate_words_max: int = 0
+    inline_scanner: re.Pattern[str] | None = None
 
     def match(self, line: str, *, level: int = 1) -> Rule | None:
         """The rule that claims the whole ``line`` (raw text), or None.
@@ -352,10 +363,120 @@ class LineMatcher:
 
     def has_inline(self, text: str) -> bool:
         """True when ``text`` may hold an inline marker (a cheap gate before the regex scan)."""
+        return self.has_inline_lower(text.lower())
+
+    def has_inline_lower(self, low: str) -> bool:
+        """:meth:`has_inline` for an already lower-cased text."""
         if self.inline_pattern is None:
             return False
-        low = text.lower()
+        if self.inline_scanner is not None:
+            return self.inline_scanner.search(low) is not None
         return any(word in low for word in self.inline_words)
+
+    def may_match(self, norm: str) -> bool:
+        """False when no line rule can match the normalised line ``norm`` (the one-line :meth:`gated_lines`).
+
+        >>> m = line_matcher(("en",))
+        >>> m.may_match("read also: the report"), m.may_match("the vote was held on monday.")
+        (True, False)
+        """
+        if self.gate_open:
+            return True
+        if not norm:
+            return False
+        size = len(norm)
+        for longest, heads in self.gate_by_char.get(norm[0], ()):
+            if size > longest:
+                break
+            if norm.startswith(heads):
+                return True
+        if self.gate_digit and norm[0].isdecimal() and size <= self.gate_digit:
+            return True
+        if self.gate_scanner is not None and self.gate_scanner.search(norm) is not None:
+            return True
+        return any(c in norm and size <= longest for c, longest in self.gate_chars.items())
+
+    def gated_lines(
+        self, low: str, norms: list[str | None], starts: list[int], odd: Iterable[int] = ()
+    ) -> set[int] | None:
+        """Indices of the lines some line rule may match; no rule matches any other line.
+
+        ``norms`` are the normalised lines and ``starts`` their offsets in
+        ``low`` (the lower-cased text, ``\\n``-separated).  The normalised form
+        of a line must be a substring of its line in ``low``, except for the
+        lines listed in ``odd`` (a bullet dropped, inner spaces collapsed).
+        None means "every line" (some rule has no pre-filter).
+
+        >>> m = line_matcher(("en",))
+        >>> low = "the vote was held on monday.\\nread also: the report\\n12 views\\nwe use cookies here"
+        >>> norms = low.split("\\n")
+        >>> starts = [0, 29, 51, 60]
+        >>> sorted(m.gated_lines(low, norms, starts) or ())
+        [1, 2, 3]
+        """
+        if self.gate_open:
+            return None
+        by_char = self.gate_by_char
+        digit = self.gate_digit
+        widest = self.gate_words_max
+        found: set[int] = set()
+        wide: list[int] = []  # lines no rule gated by a contained string can match: too long
+        for i, norm in enumerate(norms):
+            if not norm:
+                if norm is None:
+                    wide.append(i)
+                continue
+            size = len(norm)
+            if size > widest:
+                wide.append(i)
+            groups = by_char.get(norm[0])
+            if groups is not None:
+                for longest, heads in groups:  # longest first
+                    if size > longest:
+                        break
+                    if norm.startswith(heads):
+                        found.add(i)
+                        break
+            if digit and norm[0].isdecimal() and size <= digit:
+                found.add(i)
+        n = len(starts)
+        if self.gate_scanner is not None:
+            search = self.gate_scanner.search
+            # scan the stretches of text between the too-long lines
+            wide.append(n)
+            begin = 0
+            for w in wide:
+                end = starts[w] if w < n else len(low)
+                pos = begin
+                while pos < end:
+                    m = search(low, pos, end)
+                    if m is None:
+                        break
+                    k = bisect.bisect_right(starts, m.start()) - 1
+                    found.add(k)
+                    if k + 1 >= n:
+                        break
+                    pos = starts[k + 1]
+                begin = starts[w + 1] if w + 1 < n else len(low)
+        for ch, longest in self.gate_chars.items():
+            pos = low.find(ch)
+            while pos >= 0:
+                k = bisect.bisect_right(starts, pos) - 1
+                norm = norms[k]
+                if norm and len(norm) <= longest:
+                    found.add(k)
+                if k + 1 >= n:
+                    break
+                pos = low.find(ch, starts[k + 1])
+        words = self.gate_words
+        chars = self.gate_chars
+        for i in odd:
+            norm = norms[i]
+            if not norm or i in found:
+                continue
+            if any(w in norm for w in words) or any(c in norm and len(norm) <= m for c, m in chars.items()):
+                found.add(i)
+        return found
 
     def could_start(self, char: str) -> bool:
         """True when some anchored rule may match a normalised line starting with ``char``."""
@@ -375,9 +496,15 @@ class LineMatcher:
             rule = self._check(pattern.fullmatch(norm), size, level)
             if rule is not None:
                 return rule
-        if contains and self.contains_pattern is not None and any(word in norm for word in self.find_words):
+        if contains and self.contains_pattern is not None and self._has_find_word(norm):
             return self._check(self.contains_pattern.fullmatch(norm), size, level)
         return None
+
+    def _has_find_word(self, norm: str) -> bool:
+        """True when one of the ``find`` words occurs in ``norm`` (one regex scan instead of a scan per word)."""
+        if self.find_pattern is None:
+            return any(word in norm for word in self.find_words)
+        return self.find_pattern.search(norm) is not None
 
     def _check(self, m: re.Match[str] | None, size: int, level: int) -> Rule | None:
         if m is None or m.lastgroup is None:
@@ -424,14 +551,94 @@ def line_matcher(languages: tuple[str, ...]) -> LineMatcher:
             assert compiled is not None
             cache[key] = compiled
         by_first[c] = cache[key]
+    find_words = tuple(sorted({w for r in contains for w in (r.find or "").split("|") if w}))
+    inline_words = tuple(sorted({w for r in inline for w in (r.find or "").split("|") if w}))
+    gate = _line_gate(line_rules)
     return LineMatcher(
         rules=tuple(rules),
         by_first=by_first,
         any_first=_alternation(wild),
-        find_words=tuple(sorted({w for r in contains for w in (r.find or "").split("|") if w})),
+        find_words=find_words,
         contains_pattern=_alternation(contains),
         inline_pattern=_alternation(inline, re.IGNORECASE),
-        inline_words=tuple(sorted({w for r in inline for w in (r.find or "").split("|") if w})),
+        inline_words=inline_words,
         by_group={r.group: r for r in rules},
         max_len=max_len,
+        find_pattern=_gate.scanner(find_words) if find_words else None,
+        gate_by_char=gate.by_char,
+        gate_digit=gate.digit,
+        gate_words=gate.words,
+        gate_scanner=_gate.scanner(gate.words) if gate.words else None,
+        gate_open=gate.open,
+        gate_chars=gate.chars,
+        gate_words_max=gate.words_max,
+        inline_scanner=_gate.scanner(inline_words) if inline_words else None,
     )
+
+
+@attrs.frozen
+class _Gate:
+    by_char: dict[str, tuple[tuple[int, tuple[str, ...]], ...]]
+    digit: int
+    words: tuple[str, ...]
+    open: bool
+    chars: dict[str, int] = attrs.field(factory=dict)
+    words_max: int = 0
+
+
+def _fewer(need: set[str]) -> set[str]:
+    """A many-string set whose strings share a character becomes that character (looked for with ``str.find``)."""
+    if len(need) <= 16:
+        return need
+    common = set.intersection(*(set(w) for w in need))
+    return {min(common)} if common else need
+
+
+def _line_gate(rules: list[Rule]) -> _Gate:
+    """The pre-filter of :meth:`LineMatcher.gated_lines` for ``rules``.
+
+    Each top-level alternative of each pattern contributes the strings a
+    matching line starts with or, failing that, strings it must contain;
+    an alternative with neither opens the gate (every line is a candidate).
+    """
+    starts: dict[str, int] = {}  # line start -> the longest line a rule starting so may match
+    words: dict[str, int] = {}  # word -> the longest line a rule needing it may match
+    digit = 0
+    for rule in rules:
+        if rule.pattern is None or re.compile(rule.pattern).flags & re.IGNORECASE:
+            return _Gate({}, 0, (), True)
+        for seq in _gate.alternatives(rule.pattern):
+            found = _gate.prefixes(seq)
+            if any(len(p) == 1 and p.isalpha() for p in found):  # a lone letter lets most lines through
+                need = _gate.required(seq)
+                need = None if need is None else _fewer(need)
+                if need is not None and all(len(w) >= 2 or not w.isalnum() for w in need):
+                    for w in need:
+                        words[w] = max(words.get(w, 0), rule.max_len)
+                    continue
+            if "" not in found:
+                if any(p.startswith(_gate.DIGIT) for p in found):
+                    digit = max(digit, rule.max_len)
+                for p in found:
+                    if not p.startswith(_gate.DIGIT):
+                        head = p.split(_gate.DIGIT, 1)[0]
+                        starts[head] = max(starts.get(head, 0), rule.max_len)
+                continue
+            need = _gate.required(seq)
+            if need is None:
+                return _Gate({}, 0, (), True)
+            need = _fewer(need)
+            for w in need:
+                words[w] = max(words.get(w, 0), rule.max_len)
+    # a word containing another one adds nothing (the shorter one is found wherever it is)
+    # (single characters are looked for only in short enough lines, so they cover nothing)
+    many = sorted(w for w in words if len(w) > 1 and not any(v != w and len(v) > 1 and v in w for v in words))
+    chars = {w: words[w] for w in words if len(w) == 1}
+    tiers: dict[str, dict[int, list[str]]] = {}
+    for p in sorted(starts):
+        tiers.setdefault(p[0], {}).setdefault(starts[p], []).append(p)
+    by_char = {
+        c: tuple((longest, tuple(heads)) for longest, heads in sorted(by_len.items(), reverse=True))
+        for c, by_len in tiers.items()
+    }
+    return _Gate(by_char, digit, tuple(many), False, chars, max((words[w] for w in many), default=0))

@@ -1,0 +1,226 @@
+"""Pre-filters for the line rules: which lines can a rule match at all?
+
+A line rule must match the *whole* normalised line, so every line it
+matches starts with one of a few strings that can be read off its pattern
+(``read also`` → ``read``), or, when the pattern begins with something
+open-ended (``.{0,200}``), contains one of a few literal strings.  These
+functions compute such strings from the parsed pattern; they are *sound*:
+they may let through lines the rule does not match, never the reverse.
+
+>>> sorted(prefixes(r"(?:read|see) also.{0,80}", 4))
+['read', 'see ']
+>>> sorted(required(r".{0,120}\\bcookies?\\b.{0,200}"))
+['cookie']
+>>> prefixes(r"\\d+ views", 4) == {DIGIT}
+True
+>>> scanner(["cookie", "@"]).search("we use cookies").start()
+10
+"""
+
+from __future__ import annotations
+
+import re
+from re import _constants as _c  # type: ignore[attr-defined]
+from re import _parser  # type: ignore[attr-defined]
+from typing import Any
+
+__all__ = ["DIGIT", "alternatives", "prefixes", "required", "scanner"]
+
+#: Stands for "any decimal digit" (``\d``) in a prefix; a prefix ends there.
+DIGIT = "\x00"
+
+_MAXREPEAT = _c.MAXREPEAT
+_IGNORECASE = _c.SRE_FLAG_IGNORECASE
+
+#: Characters from the most to the least frequent in English and Russian prose;
+#: a scanner anchors each string on its rarest character (absent ones count as the rarest).
+_FREQUENT = " etaoinsrhldcumfpgwybvkxjqzоеаинтсрвлкмдпуяыьгзбчйхжшюцщэфъё.,0123456789-"
+_RANK = {ch: i for i, ch in enumerate(_FREQUENT)}
+
+
+def _parse(pattern: str) -> Any:
+    return _parser.parse(pattern)
+
+
+def _prefixes(items: list[Any], prefix: str, k: int, cap: int, budget: list[int]) -> set[str]:
+    """Strings of at most ``k`` characters one of which starts every match of ``items`` (after ``prefix``).
+
+    Returning ``{prefix}`` is always sound; it is what happens whenever the
+    next element is open-ended, the set grows past ``cap`` or the work
+    ``budget`` runs out.
+    """
+    budget[0] -= 1
+    if len(prefix) >= k or not items or budget[0] <= 0:
+        return {prefix}
+    op, av = items[0]
+    rest = items[1:]
+    name = str(op)
+    if name == "LITERAL":
+        return _prefixes(rest, prefix + chr(av), k, cap, budget)
+    if name == "IN":
+        chars: list[str] = []
+        for sub_op, sub_av in av:
+            sub = str(sub_op)
+            if sub == "LITERAL":
+                chars.append(chr(sub_av))
+            elif sub == "RANGE" and sub_av[1] - sub_av[0] < 40:
+                chars.extend(chr(c) for c in range(sub_av[0], sub_av[1] + 1))
+            elif sub == "CATEGORY" and str(sub_av) == "CATEGORY_DIGIT":
+                chars.append(DIGIT)
+            else:  # negation, other categories, wide ranges
+                return {prefix}
+        if len(chars) > cap:
+            return {prefix}
+        out: set[str] = set()
+        for ch in chars:
+            out |= {prefix + DIGIT} if ch == DIGIT else _prefixes(rest, prefix + ch, k, cap, budget)
+            if len(out) > cap:
+                return {prefix}
+        return out
+    if name == "SUBPATTERN":
+        if (av[1] | av[2]) & _IGNORECASE:
+            return {prefix}
+        return _prefixes(list(av[3]) + rest, prefix, k, cap, budget)
+    if name == "ATOMIC_GROUP":
+        return _prefixes(list(av) + rest, prefix, k, cap, budget)
+    if name == "BRANCH":
+        out = set()
+        for alt in av[1]:
+            out |= _prefixes(list(alt) + rest, prefix, k, cap, budget)
+            if len(out) > cap:
+                return {prefix}
+        return out
+    if name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT"):
+        lo, hi, sub = av
+        if sub.getwidth()[0] == 0:
+            return {prefix}
+        out = set()
+        if lo == 0:
+            out |= _prefixes(rest, prefix, k, cap, budget)
+        if hi != 0:
+            again = (op, (max(lo - 1, 0), hi if hi == _MAXREPEAT else hi - 1, sub))
+            out |= _prefixes([*sub, again, *rest], prefix, k, cap, budget)
+        return {prefix} if len(out) > cap else out
+    if name in ("AT", "ASSERT", "ASSERT_NOT"):  # zero-width: they only narrow what matches
+        return _prefixes(rest, prefix, k, cap, budget)
+    return {prefix}  # ANY, NOT_LITERAL, categories, group references …
+
+
+def _best_prefixes(items: list[Any], k: int, cap: int = 64) -> set[str]:
+    """The longest prefixes (``k`` down to 1 characters) that stay within ``cap`` strings."""
+    for size in range(k, 0, -1):
+        found = _prefixes(items, "", size, cap, [4000])
+        if "" not in found:
+            return found
+    return {""}
+
+
+def alternatives(pattern: str | Any) -> list[list[Any]]:
+    """The top-level alternatives of a pattern (through wrapping groups), each a parsed sequence."""
+    items = list(_parse(pattern) if isinstance(pattern, str) else pattern)
+    while len(items) == 1 and str(items[0][0]) == "SUBPATTERN" and not (items[0][1][1] | items[0][1][2]):
+        items = list(items[0][1][3])
+    if len(items) == 1 and str(items[0][0]) == "BRANCH":
+        return [seq for alt in items[0][1][1] for seq in alternatives(alt)]
+    return [items]
+
+
+def prefixes(pattern: str | list[Any], k: int = 4) -> set[str]:
+    """Strings one of which starts every match (``{""}`` when nothing is known).
+
+    A prefix is cut after a :data:`DIGIT`.
+    """
+    items = alternatives(pattern) if isinstance(pattern, str) else [pattern]
+    out: set[str] = set()
+    for seq in items:
+        found = _best_prefixes(seq, k)
+        out |= {p[: p.index(DIGIT) + 1] if DIGIT in p else p for p in found}
+    return out
+
+
+def required(pattern: str | list[Any], k: int = 8) -> set[str] | None:
+    """Plain strings one of which occurs in every match, or None when none are known.
+
+    Tries every position of the sequence (and, inside a group of
+    alternatives, each alternative on its own) and keeps the set whose
+    strings are easiest to scan for: the rarest anchor characters first,
+    then the longest strings.
+    """
+    seq = list(_parse(pattern) if isinstance(pattern, str) else pattern)
+    best = _required(seq, k, [2000])
+    if best is None:
+        return None
+    # a string containing another one of the set adds nothing
+    return {p for p in best if not any(q != p and q in p for q in best)}
+
+
+def _score(words: set[str]) -> tuple[int, int, int, int]:
+    # strings of four characters or more first (short ones are common words), then rare anchors
+    rarity = min(_RANK.get(w[_anchor(w)], len(_FREQUENT)) for w in words)
+    shortest = min(len(w) for w in words)
+    return (min(shortest, 4), rarity, shortest, -len(words))
+
+
+def _required(seq: list[Any], k: int, budget: list[int]) -> set[str] | None:
+    best: set[str] | None = None
+    for i in range(len(seq)):
+        budget[0] -= 1
+        if budget[0] <= 0:
+            break
+        options: list[set[str]] = []
+        found = _best_prefixes(seq[i:], k)
+        found = {p[: p.index(DIGIT)] if DIGIT in p else p for p in found}
+        if "" not in found:
+            options.append(found)
+        op, av = seq[i]
+        name = str(op)
+        inner: list[list[Any]] | None = None
+        if name == "SUBPATTERN" and not (av[1] | av[2]) & _IGNORECASE:
+            inner = [list(av[3])]
+        elif name == "BRANCH":
+            inner = [list(alt) for alt in av[1]]
+        elif name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT") and av[0] >= 1:
+            inner = [list(av[2])]
+        if inner is not None:
+            union: set[str] | None = set()
+            for alt in inner:
+                got = _required(alt, k, budget)
+                if got is None or union is None:
+                    union = None
+                    break
+                union |= got
+            if union:
+                options.append(union)
+        for option in options:
+            if best is None or _score(option) > _score(best):
+                best = option
+    return best
+
+
+def _anchor(word: str) -> int:
+    """Index of the rarest character of ``word``."""
+    return max(range(len(word)), key=lambda i: (_RANK.get(word[i], len(_FREQUENT)), -i))
+
+
+def scanner(words: list[str] | tuple[str, ...] | set[str]) -> re.Pattern[str]:
+    """One pattern finding any of ``words``, each anchored on its rarest character.
+
+    The pattern starts with a set of (rare) characters, so the regex engine
+    skips every other position at C speed; a lookbehind checks the part of a
+    word before its anchor.  A match's ``lastgroup`` is unused: callers only
+    need where a word was seen (``m.start()`` is at the anchor character).
+    """
+    by_anchor: dict[str, list[str]] = {}
+    for word in sorted(set(words)):
+        if not word:
+            raise ValueError("empty word")
+        j = _anchor(word)
+        head = re.escape(word[: j + 1])
+        tail = re.escape(word[j + 1 :])
+        alt = (f"(?<={head})" if j else "") + tail
+        by_anchor.setdefault(word[j], []).append(alt)
+    parts = []
+    for ch, alts in sorted(by_anchor.items()):
+        body = "|".join(sorted(set(alts)))
+        parts.append(re.escape(ch) + (f"(?:{body})" if body != "" else ""))
+    return re.compile("|".join(parts))
