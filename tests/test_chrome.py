@@ -256,3 +256,54 @@ def test_link_between_prose_of_residual_text_stays() -> None:
     # only chrome before the first prose and after the last goes from text that is no whole page
     text = "\n".join([*ARTICLE[:2], "https://example.com/share", *ARTICLE[2:], "https://example.com/print"])
     assert remove_chrome(text) == "\n".join([*ARTICLE[:2], "https://example.com/share", *ARTICLE[2:]])
+
+
+LISTINGS = [
+    "SEE the Northern Regional Horse Show, Oct. 11-21, in Harrisburg, PA. The Grand Prix, Medal Finals, "
+    "Family Fun Day (Oct. 13) and Trade Fair; Tickets $25.",
+    "Jazz Festival Weekend, June 3-5, Riverside Park, Springfield. Main Stage: Miles Band, Ella Quartet, "
+    "Monk Trio. Free entry; Parking $10.",
+]
+
+
+@pytest.mark.parametrize("listing", LISTINGS)
+def test_listing_sentences_dense_in_names_stay_between_prose(listing: str) -> None:
+    article = [*ARTICLE[:2], listing, *ARTICLE[2:]]
+    labels = [lb for lb in classify_lines(page(article)) if lb.kind != "blank"]
+    (label,) = [lb for lb in labels if page(article)[lb.start : lb.end] == listing]
+    assert label.stop_density < 0.18
+    assert label.keep
+    assert kept_lines(page(article)) == article
+
+
+def test_one_sentence_of_names_is_no_listing() -> None:
+    names = (
+        "Anna Berg of the Ice Club, Carl Dahl, Eva Fisk, Gus Holm, Ida Jung, Karl Lund, Mia Nord, Olle Pihl "
+        "and Rut Qvist, Sven Tor, Ulf Vik."
+    )
+    (label,) = [lb for lb in classify_lines(names, lang="en") if lb.kind != "blank"]
+    assert 0.1 < label.stop_density < 0.18
+    assert label.kind == "bad"
+
+
+SPECS = st.lists(
+    st.sampled_from(["two floors", "pine wood", "steel mesh", "felt roof", "with ramp", "removable tray"]),
+    min_size=3,
+    max_size=6,
+    unique=True,
+)
+
+
+@settings(max_examples=30, deadline=None)
+@given(SPECS, st.sampled_from(["- ", "• ", "* "]), st.sampled_from(["Details:", ARTICLE[0]]))
+def test_bullet_items_after_prose_or_introduction_stay(items: list[str], bullet: str, lead: str) -> None:
+    text = "\n".join([ARTICLE[1], lead, *(f"{bullet}{item}" for item in items)])
+    assert remove_chrome(text) == text
+
+
+@settings(max_examples=30, deadline=None)
+@given(SPECS, st.sampled_from(["- ", "• ", "* "]))
+def test_bullet_items_without_prose_before_them_are_a_menu(items: list[str], bullet: str) -> None:
+    text = "\n".join([*(f"{bullet}{item}" for item in items), *ARTICLE])
+    labels = [lb for lb in classify_lines(text) if lb.kind != "blank"]
+    assert [lb.kind for lb in labels[: len(items)]] == ["bad"] * len(items)

@@ -91,6 +91,8 @@ _COMMENT_HEADER = re.compile(
     re.IGNORECASE,
 )
 _DIGIT = re.compile(r"\d")
+# The end of a sentence followed by the start of another (an upper-case letter).
+_SENTENCE_BREAK = re.compile(r"[.!?] [A-ZА-ЯЁ]")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 # Prose in these languages has fewer function words than English (no articles).
 _DENSITY_SCALE = {"ru": 0.7, "pl": 0.7}
@@ -403,6 +405,9 @@ def _labeller(
             kind = "neargood"
         elif n < long_chars and (bullet or has_digit(s)):
             kind = "list"
+        elif term and n >= long_chars and sd >= stop_low * 0.6 and _SENTENCE_BREAK.search(sample):
+            # sentences dense in names and figures (listings, schedules) read as weak prose
+            kind = "neargood"
         else:
             kind, reason = "bad", "low-prose"
         return kind, reason, w, sd, term, n, bullet, phrase
@@ -452,8 +457,18 @@ def _mark_menus(page: _Page, th: Thresholds) -> None:
         (kind == "short" and not term and not phrase and w <= 8) or reason == "link-list"
         for kind, reason, term, phrase, w in zip(kinds, reasons, page.terminals, page.phrases, page.words, strict=True)
     )
+    bullets, texts = page.bullets, page.texts
     for m in re.finditer(b"\x01{%d,}" % th.menu_run, items):
-        for i in range(m.start(), m.end()):
+        start, end = m.start(), m.end()
+        if (
+            start
+            and reasons[start - 1] == ""
+            and (kinds[start - 1] in ("good", "?") or texts[start - 1][-1] == ":")
+            and all(bullets[start:end])
+        ):
+            # bullet items right after prose or an introduction are the article's list
+            continue
+        for i in range(start, end):
             kinds[i], reasons[i] = "bad", "menu"
 
 
