@@ -9,6 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+import textclean
 from textclean.config import Aggressiveness
 from textclean.passes.artifacts import Artifacts, artifact_changes, clean_artifacts
 from textclean.passes.widgets import Widgets, is_day_row, is_share_bar, is_weekday_header, structural_removals
@@ -216,3 +217,46 @@ def test_read_also_heading_takes_its_headlines() -> None:
 
 def test_superscript_digits_do_not_crash() -> None:
     assert clean_artifacts("Prose.\n¹²³\n¹\nProse.")
+
+
+_PROSE = "The council will vote on the plan in June, after a month of public hearings, officials said on Monday."
+_HEADLINES = [
+    "- Mayor Outlines Budget Plan",
+    "City Hall Reopens After Repairs",
+    "Пять фактов о новом парке",
+    "11 Facts About the Vote",
+]
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.sampled_from(_HEADLINES), min_size=3, max_size=10), st.booleans())
+def test_tail_link_run_after_prose_goes(items: list[str], blank: bool) -> None:
+    text = _PROSE + ("\n\n" if blank else "\n") + "\n".join(items)
+    assert clean_artifacts(text, aggressiveness="aggressive").strip() == _PROSE
+
+
+@pytest.mark.parametrize(
+    "ending",
+    [
+        "Key points of the new law\n- Taxes rise by five percent\n- Pensions are frozen until 2026\n"
+        "- Fuel subsidies end in March",
+        "What the law changes\nTaxes rise by five percent for large firms\n"
+        "Pensions are frozen until the next election\nFuel subsidies end in March for most drivers",
+    ],
+)
+def test_an_article_closing_list_stays_by_default(ending: str) -> None:
+    text = "The minister said the changes would take effect next year, after a vote in parliament.\n\n" + ending
+    assert textclean.clean(text).text == text
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.sampled_from(_HEADLINES), min_size=1, max_size=12))
+def test_tail_link_run_needs_prose_three_items_and_no_colon(items: list[str]) -> None:
+    # two items, a colon-introduced list, more than ten items or no prose before: all kept
+    for text in (
+        _PROSE + "\n" + "\n".join(items[:2]),
+        _PROSE[:-1] + ":\n" + "\n".join(items),
+        _PROSE + "\n" + "\n".join(items * 11)[: 10**4],
+        "\n".join(items),
+    ):
+        assert clean_artifacts(text) == text

@@ -23,9 +23,11 @@ def _load(name: str) -> list[dict[str, Any]]:
         return [json.loads(line) for line in fh if line.strip()]
 
 
-def _pipeline() -> Pipeline:
+def _pipeline(aggressiveness: str = "balanced") -> Pipeline:
     # the residue passes in the order the default pipeline runs them
-    return Pipeline([FixUnicode(), TidyWhitespace(), HeaderMetadata(), Artifacts(), TidyWhitespace()])
+    return Pipeline(
+        [FixUnicode(), TidyWhitespace(), HeaderMetadata(), Artifacts(aggressiveness=aggressiveness), TidyWhitespace()]
+    )
 
 
 PIPE = _pipeline()
@@ -36,7 +38,7 @@ def _squash(text: str) -> str:
 
 
 def _check(case: dict[str, Any], text: str) -> None:
-    result = PIPE(text)
+    result = (PIPE if "aggressiveness" not in case else _pipeline(case["aggressiveness"]))(text)
     out = _squash(result.text)
     assert result.restore() == text
     for line in case["must_go"]:

@@ -42,7 +42,7 @@ from textclean.passes.widgets import normalised_lines, orphan_removals, structur
 from textclean.pipeline import Document, Pass, line_spans
 from textclean.rules import LANGUAGES, STRIP_CHARS, LineMatcher, Rule, line_matcher, normalise_line
 
-__all__ = ["Artifacts", "artifact_changes", "clean_artifacts"]
+__all__ = ["Artifacts", "artifact_changes", "clean_artifacts", "tail_link_run"]
 
 _TERMINAL = (".", "!", "?", "…", ":", ";", '"', "”", "»")
 
@@ -255,6 +255,12 @@ def artifact_changes(
         for k, rule_id in orphan_removals(text, spans, set(removed), level=level):
             removed.setdefault(k, rule_id)
 
+    if level >= 2:
+        # only when asked to be aggressive: an article may end in a list of its own
+        # (a heading and unpunctuated items) that reads the same as related headlines
+        for k in tail_link_run(text, spans, removed):
+            removed[k] = "common.tail-links"
+
     if block_from is not None:
         k0, rule_id = block_from
         for k in [k for k in removed if k >= k0]:
@@ -263,6 +269,73 @@ def artifact_changes(
         yield Change(spans[k0][0], n_text, "", rule_id)
         return
     yield from _merged(text, spans, removed)
+
+
+_PROSE_END = (".", "!", "?", "…", '"', "”", "»", "’", ")")
+_DATED = re.compile(
+    r"(?:\d{1,2}\.?\s?)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|янв|фев|мар|апр|ма[йя]|июн|июл|авг|сен|окт|ноя|дек)"
+    r"[^\W\d_]{0,7}\.?\s?\d",
+    re.IGNORECASE,
+)
+#: Related-story lists run to a handful of items; a longer run is a list of the article's own.
+_MAX_TAIL_ITEMS = 10
+_TITLE_WORD = re.compile(r"[^\W\d_][\w'’.-]*")
+
+
+def _link_title(line: str) -> bool:
+    """A headline as a link list shows it: three or more words, bulleted or without a final full stop."""
+    s = line.strip(" \t\u00a0\ufeff\u200b\r")
+    if not 12 <= len(s) <= 260 or not _headline_like(s):
+        return False
+    if s[0] in "–—" or "://" in s or "(@" in s:
+        return False  # an attribution (— Name (@handle) date) or a link, not a headline
+    body = s.lstrip(_BULLETS + " ")
+    if _DATED.match(body):
+        return False  # a schedule row (June 9 – Tampa …), part of the article
+    words = _TITLE_WORD.findall(body[:200])
+    return len(words) >= 3 and (body[:1].isupper() or body[:1].isdigit() or body[:1] in "\"“‘'«[")
+
+
+def tail_link_run(text: str, spans: list[tuple[int, int]], removed: dict[int, str] | set[int]) -> list[int]:
+    """Lines of a run of three or more link-like headlines that ends the document after its last prose.
+
+    Related-story lists often come without a heading: the article's last
+    paragraph, then headlines to the end (lines already removed and blank
+    lines may stand between them).  The line before the run must be prose —
+    a long line ending in a full stop, or the attribution line of an embedded
+    post — so a list introduced by a colon (``Tour dates:``) or a document
+    made of short lines is kept.
+
+    >>> text = "The council will vote on the plan in June, after a month of hearings, officials said.\\n"
+    >>> text += "- Mayor Outlines Budget Plan\\n"
+    >>> text += "- Five Things to Know About the Vote\\n- City Hall Reopens After Repairs"
+    >>> [text.split("\\n")[k] for k in tail_link_run(text, line_spans(text), set())]
+    ['- Mayor Outlines Budget Plan', '- Five Things to Know About the Vote', '- City Hall Reopens After Repairs']
+    >>> text = "The band will play 30 shows next year, its spokesman said on Monday.\\nTour Dates\\n"
+    >>> text += "June 9 Coral Sky Amphitheatre\\nJune 10 Tampa Music Park\\nJune 14 Bank Arena"
+    >>> tail_link_run(text, line_spans(text), set())
+    []
+    """
+    items: list[int] = []
+    k = len(spans) - 1
+    while k >= 0 and len(items) <= _MAX_TAIL_ITEMS:
+        s, e = spans[k]
+        line = text[s:e]
+        if k in removed or not line.strip(" \t\u00a0\ufeff\u200b\r"):
+            k -= 1
+            continue
+        if not _link_title(line):
+            break
+        items.append(k)
+        k -= 1
+    if not 3 <= len(items) <= _MAX_TAIL_ITEMS or k < 0:
+        return []
+    prose = text[spans[k][0] : spans[k][1]].strip(" \t\u00a0\ufeff\u200b\r")
+    # an embedded post ends the article as well as prose does: — Name (@handle) November 4, 2019
+    embed = prose[:1] in "–—" and "(@" in prose[:80]
+    if not embed and (len(prose) < 80 or not prose.endswith(_PROSE_END)):
+        return []
+    return sorted(items)
 
 
 def _attach(norms: list[str | None], removed: dict[int, str], attached: dict[int, str]) -> None:
