@@ -423,6 +423,39 @@ def test_token_stream_after_removals_matches_a_fresh_one(pieces: list[str], cuts
     ]
 
 
+@settings(max_examples=80, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(["river", "Stone.", "ΟΔΟΣ", "İx", " ", "  ", "\n", "\n \n", "\u00a0", "\u2028"]), max_size=60
+    )
+)
+def test_token_offsets_and_line_starts_match_a_plain_scan(pieces: list[str]) -> None:
+    """Offsets, line starts and the line-break searches agree with a token-by-token scan of the text."""
+    from textclean.repeats._spans import Tokens
+
+    text = "".join(pieces)
+    toks = Tokens(text)
+    toks.locate()
+    spans = [m.span() for m in re.finditer(r"\S+", text)]
+    assert [(toks.start(i), toks.end(i)) for i in range(len(toks))] == spans
+    starts = [i == 0 or "\n" in text[spans[i - 1][1] : spans[i][0]] for i in range(len(spans))]
+    assert [toks.line_start(i) for i in range(len(toks))] == starts
+    for a in range(len(toks) + 1):
+        for b in range(a, len(toks) + 1):
+            inside = [i for i in range(a, b) if starts[i]]
+            assert toks.first_line_start(a, b) == (inside[0] if inside else -1)
+            assert toks.last_line_start(a, b) == (inside[-1] if inside else -1)
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.sets(st.integers(0, 80)), st.integers(0, 20))
+def test_missing_positions(kept: set[int], extra: int) -> None:
+    from textclean.repeats._spans import _gaps
+
+    n = max(kept, default=-1) + 1 + extra
+    assert _gaps(sorted(kept), n) == [i for i in range(n) if i not in kept]
+
+
 def test_pass_kinds_and_record_only() -> None:
     text = seed_text("000")
     only_labels = RemoveRepeats(kinds={"label"})(text)

@@ -178,8 +178,9 @@ def remove_repeats(
         cuts = _merged(kept.text, [(c.start, c.end) for _, c in planned])
         seams = toks is not None and near_seams(toks, cuts)
         kept = _Kept(text, [(c.start, c.end) for c in changes])
-        carried = toks.without(cuts, kept.text) if toks is not None else None
         focus = sorted({*(kept.seams() if seams else ()), *map(kept.inverse, points)})
+        # the span search of the next round runs only when there is a focus
+        carried = toks.without(cuts, kept.text) if toks is not None and focus else None
     return found_all, changes
 
 

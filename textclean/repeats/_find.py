@@ -62,28 +62,16 @@ def _alike(toks: Tokens, a0: int, a1: int, b0: int, b1: int) -> bool:
     return abs(la - lb) <= 3 and similarity(toks.norms(a0, a1), toks.norms(b0, b1)) >= 0.6
 
 
-def _has_break(toks: Tokens, a: int, b: int) -> bool:
-    return "\n" in toks.text[toks.start(a) : toks.end(b - 1)]
-
-
 def _line_break_after(toks: Tokens, a: int, b: int) -> int:
     """Tokens from ``a`` to the first line break inside ``[a, b)``; 0 when there is none."""
-    if not _has_break(toks, a, b):
-        return 0
-    for k in range(1, b - a):
-        if toks.line_start(a + k):
-            return k
-    return 0
+    j = toks.first_line_start(a + 1, b)
+    return j - a if j >= 0 else 0
 
 
 def _line_break_before(toks: Tokens, a: int, b: int) -> int:
     """Tokens after the last line break inside ``[a, b)``; 0 when there is none."""
-    if not _has_break(toks, a, b):
-        return 0
-    for k in range(1, b - a):
-        if toks.line_start(b - k):
-            return k
-    return 0
+    j = toks.last_line_start(a + 1, b)
+    return b - j if j >= 0 else 0
 
 
 def _trim_ragged_lines(c: Candidate, toks: Tokens, min_similarity: float, short: int) -> None:
@@ -341,7 +329,7 @@ def _judge(
     start, end = toks.start(x0), toks.end(x1 - 1)
     if end - start < min_chars:
         return None
-    words = sum(1 for w in tgt if w)
+    words = len(tgt) - tgt.count("")
     if words < min_words_unaligned:
         # Short copies count only as whole sentences or lines, in both places,
         # nearly word for word, and set apart the way a scraper's copy is.

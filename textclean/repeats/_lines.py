@@ -163,7 +163,8 @@ def header_repeats(text: str, *, window: int = 3, table: LineTable | None = None
     >>> [(r.kind, r.start, r.source_start) for r in rs]
     [('header', 20, 0)]
     """
-    if _header_start().search(text) is None:
+    first_line, later_line = _header_start()
+    if first_line.match(text) is None and later_line.search(text) is None:
         return []  # no line starts with a header label
     index, _ = _label_index()
     initials = _initials()
@@ -193,11 +194,16 @@ def header_repeats(text: str, *, window: int = 3, table: LineTable | None = None
 
 
 @lru_cache(maxsize=1)
-def _header_start() -> re.Pattern[str]:
-    """A line that starts with the first word of a header label (any case)."""
+def _header_start() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """The first line, and any later line, starting with the first word of a header label (any case).
+
+    The later-line pattern starts with a literal line break, which the regex
+    engine scans for quickly (a ``^`` in multiline mode is tried at every character).
+    """
     index, _ = _label_index()
     words = "|".join(sorted(map(re.escape, index), key=len, reverse=True))
-    return re.compile(rf"^[^\S\n]*+(?:{words})(?!\w)", re.IGNORECASE | re.MULTILINE)
+    label = rf"[^\S\n]*+(?:{words})(?!\w)"
+    return re.compile(label, re.IGNORECASE), re.compile(rf"\n{label}", re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)

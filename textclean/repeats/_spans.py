@@ -18,8 +18,8 @@ import re
 from bisect import bisect_left
 from collections import Counter
 from collections.abc import Callable
-from itertools import accumulate, compress, repeat
-from operator import add, ne, sub
+from itertools import accumulate, repeat
+from operator import add, sub
 
 import attrs
 from rapidfuzz.distance import Levenshtein
@@ -41,8 +41,10 @@ _SLACK = 0.15
 # A seed seen more often than this is boilerplate within the document: it is
 # paired with its previous occurrence only.
 _FREQUENT = 32
+# Relative cost of stripping a word on demand over stripping every word at once, rounded up.
+_STRIP_COST = 4
 
-_SPACE = re.compile(r"\s+")
+_TOKEN = re.compile(r"\S+")
 #: Characters stripped from both ends of a token before comparing words.
 PUNCT = "".join(
     [
@@ -53,6 +55,7 @@ PUNCT = "".join(
 )
 _CLOSERS = "\"'\u00bb\u201d\u2019\u203a)]}*"
 _FINAL = (".", "!", "?", "\u2026")
+_OPENS_AFTER = (*_FINAL, ":", ";")
 _ELLIPSIS = ("...", "\u2026")
 
 
@@ -142,20 +145,23 @@ class Tokens:
     def locate(self) -> None:
         """Compute the character offsets of every token (done once, when a candidate needs them).
 
-        Token lengths come from the split already made (when lower-casing
-        kept every length) and gap lengths from one pass over the whitespace.
+        Token starts come from one regex scan, token lengths from the split
+        already made (when lower-casing kept every length), and the line
+        breaks from the offsets of the lines.
         """
         if self.starts or not self.low:
             return
         text = self.text
-        lengths = list(map(len, self.low if self._same_lengths else text.split()))
-        spaces = _SPACE.findall(text)
-        lead = len(spaces.pop(0)) if text[:1].isspace() else 0
-        gaps = list(map(len, spaces))
-        self.starts = list(accumulate(map(add, lengths, gaps), initial=lead))[: len(lengths)]
-        self.ends = list(map(add, self.starts, lengths))
+        n = len(self.low)
+        lengths = map(len, self.low if self._same_lengths else text.split())
+        starts = self.starts = list(map(re.Match.start, _TOKEN.finditer(text)))
+        self.ends = list(map(add, starts, lengths))
         # breaks[i]: a line break between token i - 1 and token i (token 0 and the end count as breaks)
-        self._breaks = [True, *map(str.__contains__, spaces[: len(lengths) - 1], repeat("\n")), True]
+        breaks = [False] * (n + 1)
+        for line_start in accumulate(map((1).__add__, map(len, text.split("\n")))):
+            breaks[bisect_left(starts, line_start)] = True
+        breaks[0] = breaks[n] = True
+        self._breaks = breaks
 
     def _carry_offsets(self, new: Tokens, runs: list[tuple[int, int]], removed: list[tuple[int, int]]) -> None:
         """Give ``new`` (the kept ``runs`` of these tokens) its offsets, shifted, and its line breaks."""
@@ -212,24 +218,46 @@ class Tokens:
         """True when token ``i`` is the last on its line."""
         return self._breaks[i + 1]
 
+    def first_line_start(self, a: int, b: int) -> int:
+        """The first token in ``[a, b)`` that starts a line; -1 when there is none."""
+        if a >= b:
+            return -1
+        try:
+            return self._breaks.index(True, a, b)
+        except ValueError:
+            return -1
+
+    def last_line_start(self, a: int, b: int) -> int:
+        """The last token in ``[a, b)`` that starts a line; -1 when there is none."""
+        if a >= b:
+            return -1
+        found = self._breaks[a:b]
+        found.reverse()
+        try:
+            return b - 1 - found.index(True)
+        except ValueError:
+            return -1
+
     def opens_unit(self, i: int) -> bool:
         """True when a sentence, a line or a quoted/dashed turn starts at token ``i``."""
-        if self.line_start(i):
+        if self._breaks[i]:
             return True
-        if self.raw(i)[:1].islower():
+        text, starts = self.text, self.starts
+        if text[starts[i]].islower():
             return False  # "the U.S. ambassador": an abbreviation, not a sentence end
-        prev = self.raw(i - 1).rstrip(_CLOSERS)
-        return prev.endswith((*_FINAL, ":", ";")) or (not prev and self.closes_unit(i - 1))
+        prev = text[starts[i - 1] : self.ends[i - 1]].rstrip(_CLOSERS)
+        return prev.endswith(_OPENS_AFTER) or (not prev and self.closes_unit(i - 1))
 
     def closes_unit(self, i: int) -> bool:
         """True when a sentence or a line ends at token ``i``."""
-        if self.line_end(i):
+        if self._breaks[i + 1]:
             return True
-        word = self.raw(i).rstrip(_CLOSERS)
+        text, starts, ends = self.text, self.starts, self.ends
+        word = text[starts[i] : ends[i]].rstrip(_CLOSERS)
         if word.endswith(_FINAL):
             return True
         # a closing quote standing alone after the end of a sentence: 'here. ”'
-        return not word and i > 0 and self.raw(i - 1).rstrip(_CLOSERS).endswith(_FINAL)
+        return not word and i > 0 and text[starts[i - 1] : ends[i - 1]].rstrip(_CLOSERS).endswith(_FINAL)
 
     def written_lower(self, word: str) -> bool:
         """True when ``word`` (lower-cased) occurs written in lower case somewhere in the text."""
@@ -257,6 +285,31 @@ class Candidate:
     parts: list[Candidate] = attrs.field(factory=list, repr=False)
 
 
+def _gaps(kept: list[int], n: int) -> list[int]:
+    """The positions in ``range(n)`` missing from the sorted, distinct ``kept`` (which it extends).
+
+    ``kept[k] - k`` grows exactly where positions are missing, so runs
+    without a gap are skipped by bisection: the work follows the gaps.
+
+    >>> _gaps([1, 2, 5, 6], 9)
+    [0, 3, 4, 7, 8]
+    """
+    kept.append(n)
+    out: list[int] = list(range(kept[0]))
+    todo = [(0, len(kept) - 1)]
+    while todo:
+        lo, hi = todo.pop()
+        if kept[hi] - hi == kept[lo] - lo:
+            continue
+        if hi - lo == 1:
+            out.extend(range(kept[lo] + 1, kept[hi]))
+            continue
+        mid = (lo + hi) // 2
+        todo.append((mid, hi))
+        todo.append((lo, mid))  # the left half first: the output stays sorted
+    return out
+
+
 def _seed_pairs(toks: Tokens, min_shift: int) -> list[tuple[int, int]]:
     """``(diagonal, source)`` pairs of repeated seeds, sorted.
 
@@ -278,7 +331,7 @@ def _seed_pairs(toks: Tokens, min_shift: int) -> list[tuple[int, int]]:
     first = toks.seeds = dict(zip(reversed(hashes), range(n - 1, -1, -1), strict=True))
     if len(first) == n:
         return []  # the common case: no run of SEED words is said twice
-    later = list(compress(range(n), map(ne, map(first.__getitem__, hashes), range(n))))
+    later = _gaps(sorted(first.values()), n)
     toks.repeated = sorted({*later, *map(first.__getitem__, map(hashes.__getitem__, later))})
     counts = Counter(map(hashes.__getitem__, later))  # occurrences after the first
     last: dict[int, int] = {}
@@ -406,7 +459,7 @@ def _check(c: Candidate, toks: Tokens, min_words: int, floor: float) -> bool:
     if c.t1 - c.t0 < min_words or c.s1 - c.s0 < min_words // 2:
         return False
     tgt = toks.norms(c.t0, c.t1)
-    if sum(1 for w in tgt if w) < min_words:
+    if len(tgt) - tgt.count("") < min_words:
         return False
     c.similarity = similarity(toks.norms(c.s0, c.s1), tgt)
     return c.similarity >= floor
@@ -432,7 +485,10 @@ def span_candidates(
         segs = [c for c in segs if _near(marks, c.s0, c.s1) or _near(marks, c.t0, c.t1)]
     if not segs:
         return []
-    toks.normalise()
+    # Stripping every token once pays off only when the candidates will compare
+    # a good share of them; otherwise each word is stripped when compared.
+    if sum(c.s1 - c.s0 + c.t1 - c.t0 + 4 * _REACH for c in segs) * _STRIP_COST > len(toks):
+        toks.normalise()
     floor = max(0.0, min_similarity - _SLACK)
     out: list[Candidate] = []
     for c in segs:
@@ -473,21 +529,28 @@ def near_seams(toks: Tokens, removed: list[tuple[int, int]]) -> bool:
         k = bisect_left(starts, p + SEED) - 1  # the last range starting before the seed ends
         return k < 0 or gone[k][1] <= p
 
-    occurrences: dict[int, list[int]] = {}
-    if repeated:
-        for p in repeated:
-            occurrences.setdefault(hashes[p], []).append(p)
+    occurrences: dict[int, list[int]] = {}  # seed hash -> positions, built when first needed
+
+    def said(h: int) -> list[int]:
+        if not occurrences:
+            for p in repeated:
+                occurrences.setdefault(hashes[p], []).append(p)
+        return occurrences[h]
+
     joined: list[int] = []
     for a, b in gone:
         for mark in (a, b):
             k = bisect_left(repeated, mark - FOCUS - SEED)
             while k < len(repeated) and repeated[k] <= mark + FOCUS:
                 p = repeated[k]
-                if survives(p) and sum(map(survives, occurrences[hashes[p]])) > 1:
+                if survives(p) and sum(map(survives, said(hashes[p]))) > 1:
                     return True
                 k += 1
         window = low[max(0, a - SEED + 1) : a] + low[b : b + SEED - 1]
         joined.extend(map(hash, zip(*(window[i:] for i in range(SEED)), strict=False)))
     if len(set(joined)) < len(joined):
         return True
-    return any(survives(q) for h in joined if h in seeds for q in occurrences.get(h, (seeds[h],)))
+    known = [h for h in joined if h in seeds]
+    if known and repeated:
+        said(hashes[repeated[0]])  # fill the table
+    return any(survives(q) for h in known for q in occurrences.get(h, (seeds[h],)))
