@@ -58,6 +58,7 @@ _SAFE = "\t\x20-\x7e\u0410-\u044f\u0401\u0451"
 _UNUSUAL = re.compile(f"[^{_SAFE}\n]|&")
 # ftfy's detector never matches more than 7 characters
 _WINDOW_BEFORE, _WINDOW_AFTER = 7, 14
+_MAX_WINDOWS = 32  # hints searched one by one on a line before the rest of it is searched whole
 
 
 def _char_class(chars: Iterable[str]) -> str:
@@ -152,38 +153,54 @@ def suspicious_lines(text: str, *, config: ftfy.TextFixerConfig = CONSERVATIVE_F
         yield from _suspicious_by_line(text, config, fixers, hint)
         return
     # Whole-text scans at C speed: lines holding a fixer character, and lines
-    # where ftfy's detector matches in a small window around a hint.
-    marked = {_line_of(text, m.start()) for m in fixers.finditer(text)}
+    # where ftfy's detector matches in a small window around a hint.  Each line
+    # is located once (searches resume at the end of the line they marked), so
+    # the work stays linear however many hits one long line holds.
     n = len(text)
-    long_lines = config.max_decode_length < n
+    marked: set[tuple[int, int]] = set()
+    pos = 0
+    while True:
+        m = fixers.search(text, pos)
+        if m is None:
+            break
+        span = _line_after(text, pos, m.start())
+        marked.add(span)
+        pos = span[1]
     if config.fix_encoding:
         search = BADNESS_RE.search
-        pos = 0
+        pos, start, end, tries = 0, 0, 0, 0
         while True:
             m = hint.search(text, pos)
             if m is None:
                 break
-            start, end = _line_of(text, m.start())
+            if m.start() >= end:  # a new line
+                start, end = _line_after(text, end, m.start())
+                tries = 0
             if (start, end) in marked:
                 pos = end
                 continue
-            lo, hi = max(start, m.start() - _WINDOW_BEFORE), min(end, m.end() + _WINDOW_AFTER)
+            tries += 1
+            lo = max(start, m.start() - _WINDOW_BEFORE)
+            hi = end if tries > _MAX_WINDOWS else min(end, m.end() + _WINDOW_AFTER)
             # a slice, so that the detector's "^" may match at a line start (an
-            # extra ftfy call at worst, never a missed line)
+            # extra ftfy call at worst, never a missed line); past _MAX_WINDOWS
+            # hints on one line, the rest of the line is searched at once
             if search(text[lo:hi]):
                 marked.add((start, end))
                 pos = end
             else:
-                pos = m.end()
-    if long_lines:
+                pos = end if hi == end else m.end()
+    if config.max_decode_length < n:
         marked |= {span for span in _all_lines(text) if span[1] - span[0] > config.max_decode_length}
     yield from sorted(marked)
 
 
-def _line_of(text: str, pos: int) -> tuple[int, int]:
-    start = text.rfind("\n", 0, pos) + 1
-    nl = text.find("\n", pos)
-    return start, (len(text) if nl < 0 else nl + 1)
+def _line_after(text: str, line_start: int, pos: int) -> tuple[int, int]:
+    """The line holding ``pos``, knowing that ``line_start <= pos`` starts a line."""
+    nl = text.rfind("\n", line_start, pos)
+    start = nl + 1 if nl >= 0 else line_start
+    end = text.find("\n", pos)
+    return start, (len(text) if end < 0 else end + 1)
 
 
 def _all_lines(text: str) -> Iterator[tuple[int, int]]:
@@ -204,7 +221,7 @@ def _suspicious_by_line(
         m = _UNUSUAL.search(text, pos)
         if m is None:
             return
-        start, end = _line_of(text, m.start())
+        start, end = _line_after(text, pos, m.start())
         segment = text[start:end]
         if (
             end - start > config.max_decode_length
