@@ -34,6 +34,7 @@ __all__ = [
     "Edit",
     "EditLog",
     "OverlapError",
+    "apply_changes",
     "apply_edits",
     "resolve_overlaps",
     "restore",
@@ -372,6 +373,24 @@ def _check_sorted(edits: Sequence[Edit], length: int) -> None:
         if edit.start < last or edit.end < edit.start or edit.end > length:
             raise OverlapError(f"edits overlap or are out of range at {edit.start}:{edit.end}")
         last = edit.end
+
+
+def apply_changes(text: str, changes: Iterable[Change]) -> str:
+    """Apply one pass's changes to ``text`` (overlaps resolved as the pipeline does).
+
+    The pure-function form of a pass: ``apply_changes(text, pass_changes(text))``.
+
+    >>> apply_changes("a  b!", [Change(1, 3, " ", "spaces"), Change(4, 5, "", "bang")])
+    'a b'
+    """
+    chunks: list[str] = []
+    pos = 0
+    for change in resolve_overlaps(changes):
+        chunks.append(text[pos : change.start])
+        chunks.append(change.replacement)
+        pos = change.end
+    chunks.append(text[pos:])
+    return "".join(chunks)
 
 
 def apply_edits(original: str, edits: Sequence[Edit]) -> str:

@@ -37,7 +37,7 @@ from operator import add
 import attrs
 
 from textclean.config import Aggressiveness
-from textclean.edits import Change
+from textclean.edits import Change, apply_changes
 from textclean.passes.widgets import normalised_lines, orphan_removals, structural_removals
 from textclean.pipeline import Document, Pass, line_spans
 from textclean.rules import LANGUAGES, STRIP_CHARS, LineMatcher, Rule, line_matcher, normalise_line
@@ -456,17 +456,8 @@ def clean_artifacts(
     structure: bool = True,
 ) -> str:
     """Apply :func:`artifact_changes` and return the text (blank lines are left to the whitespace pass)."""
-    out: list[str] = []
-    pos = 0
     changes = artifact_changes(text, languages=languages, aggressiveness=aggressiveness, structure=structure)
-    for change in sorted(changes, key=lambda c: c.start):
-        if change.start < pos:
-            continue
-        out.append(text[pos : change.start])
-        out.append(change.replacement)
-        pos = change.end
-    out.append(text[pos:])
-    return "".join(out)
+    return apply_changes(text, changes)
 
 
 @attrs.frozen(kw_only=True)

@@ -55,7 +55,7 @@ from operator import add, methodcaller
 import attrs
 
 from textclean.config import Aggressiveness
-from textclean.edits import Change
+from textclean.edits import Change, apply_changes
 from textclean.langdata import guess_language, stopwords
 from textclean.pipeline import Document, Pass
 
@@ -820,13 +820,7 @@ def remove_chrome(
     text: str, *, lang: str | None = None, aggressiveness: Aggressiveness = Aggressiveness.BALANCED
 ) -> str:
     """``text`` without the lines :func:`classify_lines` drops."""
-    out: list[str] = []
-    pos = 0
-    for change in chrome_changes(text, lang=lang, aggressiveness=aggressiveness):
-        out.append(text[pos : change.start])
-        pos = change.end
-    out.append(text[pos:])
-    return "".join(out)
+    return apply_changes(text, chrome_changes(text, lang=lang, aggressiveness=aggressiveness))
 
 
 @attrs.frozen(kw_only=True)

@@ -30,7 +30,7 @@ from collections.abc import Iterator
 import attrs
 
 from textclean import dates
-from textclean.edits import Change
+from textclean.edits import Change, apply_changes
 from textclean.pipeline import Document, Pass
 
 __all__ = ["NormalizeDates", "normalize_dates"]
@@ -79,14 +79,7 @@ def normalize_dates(
     'Posted 2022-01-06T13:15+03:00; the night of 2022-01-03/2022-01-04'
     """
     mentions = dates.find(text, reference=reference, languages=languages, date_order=date_order)
-    out = []
-    pos = 0
-    for change in _iso_changes(mentions):
-        out.append(text[pos : change.start])
-        out.append(change.replacement)
-        pos = change.end
-    out.append(text[pos:])
-    return "".join(out)
+    return apply_changes(text, _iso_changes(mentions))
 
 
 @attrs.frozen(kw_only=True)

@@ -33,7 +33,7 @@ from typing import Any
 
 import attrs
 
-from textclean.edits import Change
+from textclean.edits import Change, apply_changes
 from textclean.pipeline import Document, Pass
 from textclean.rules import normalise_line
 
@@ -331,13 +331,7 @@ def header_changes(
 def lift_header(text: str, *, max_lines: int = 20) -> tuple[str, dict[str, Any]]:
     """Remove the header lines of ``text``; return the rest and the lifted metadata."""
     meta: dict[str, Any] = {}
-    out: list[str] = []
-    pos = 0
-    for change in header_changes(text, max_lines=max_lines, metadata=meta):
-        out.append(text[pos : change.start])
-        pos = change.end
-    out.append(text[pos:])
-    return "".join(out), meta
+    return apply_changes(text, list(header_changes(text, max_lines=max_lines, metadata=meta))), meta
 
 
 def _langs(value: Sequence[str]) -> tuple[str, ...]:

@@ -17,7 +17,7 @@ from collections.abc import Iterator
 
 import attrs
 
-from textclean.edits import Change
+from textclean.edits import Change, apply_changes
 from textclean.pipeline import Document, Pass
 
 __all__ = ["WHITESPACE_CHARS", "TidyWhitespace", "tidy_whitespace"]
@@ -92,14 +92,7 @@ def _gap_change(text: str, start: int, end: int, gap: str) -> Iterator[Change]:
 
 def tidy_whitespace(text: str) -> str:
     """Apply :func:`whitespace_changes` and return the tidied text."""
-    out: list[str] = []
-    pos = 0
-    for change in whitespace_changes(text):
-        out.append(text[pos : change.start])
-        out.append(change.replacement)
-        pos = change.end
-    out.append(text[pos:])
-    return "".join(out)
+    return apply_changes(text, whitespace_changes(text))
 
 
 @attrs.frozen

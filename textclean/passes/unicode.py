@@ -32,7 +32,7 @@ import ftfy
 from ftfy.badness import BADNESS_RE, MOJIBAKE_CATEGORIES
 from ftfy.chardata import CONTROL_CHARS, LIGATURES
 
-from textclean.edits import Change
+from textclean.edits import Change, apply_changes
 from textclean.pipeline import Document, Pass, coarse_change
 
 __all__ = ["CONSERVATIVE_FTFY", "FixUnicode", "fix_unicode", "suspicious_lines"]
@@ -260,14 +260,7 @@ def _rule_for(before: str, after: str) -> str:
 
 def fix_unicode(text: str, *, config: ftfy.TextFixerConfig = CONSERVATIVE_FTFY) -> str:
     """Fix mojibake, entities and control characters; keep quotes and Cyrillic."""
-    out: list[str] = []
-    pos = 0
-    for change in _segment_changes(text, config):
-        out.append(text[pos : change.start])
-        out.append(change.replacement)
-        pos = change.end
-    out.append(text[pos:])
-    return "".join(out)
+    return apply_changes(text, _segment_changes(text, config))
 
 
 def _config_converter(value: Any) -> ftfy.TextFixerConfig:

@@ -11,6 +11,7 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 from typing import Any
 
+from textclean.cli.options import add_decoding_options, add_pipeline_options
 from textclean.io import AtomicWriter, InputError, Record, expand_inputs, is_jsonl, iter_records
 
 __all__ = ["register"]
@@ -41,22 +42,10 @@ def register(sub: Any) -> None:
     p.add_argument("--metadata-field", metavar="NAME", help="add the lifted metadata to each output record as NAME")
     p.add_argument("--table", action="store_true", help="print a table of changes per rule after each document")
     p.add_argument("--on-error", choices=("raise", "skip", "keep"), default="raise", help=ON_ERROR_HELP)
-    p.add_argument("--encoding", default="utf-8", help="input encoding (default: utf-8)")
-    p.add_argument(
-        "--decode-errors",
-        choices=("strict", "replace"),
-        default="strict",
-        help="'replace' turns undecodable bytes into U+FFFD instead of stopping (default: strict)",
-    )
+    add_decoding_options(p)
     p.add_argument("--resume", action="store_true", help="continue an interrupted run into the same JSONL --output")
     p.add_argument("--workers", type=int, default=1, help="worker processes (default: 1); output order is kept")
-    p.add_argument(
-        "--aggressiveness",
-        choices=("conservative", "balanced", "aggressive"),
-        default="balanced",
-        help="how much structural rules may remove (default: balanced)",
-    )
-    p.add_argument("--model", metavar="FILE", help="a boilerplate model learned with 'textclean learn'")
+    add_pipeline_options(p)
     p.set_defaults(func=run)
 
 

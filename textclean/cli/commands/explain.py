@@ -7,6 +7,8 @@ import os
 import sys
 from typing import Any
 
+from textclean.cli.options import add_decoding_options, add_pipeline_options
+
 __all__ = ["register", "run"]
 
 
@@ -41,20 +43,8 @@ def register(sub: Any) -> None:
         help="colour the terminal view: auto (when standard output is a terminal and NO_COLOR is unset), "
         "always or never (default: auto)",
     )
-    p.add_argument("--encoding", default="utf-8", help="input encoding (default: utf-8)")
-    p.add_argument(
-        "--decode-errors",
-        choices=("strict", "replace"),
-        default="strict",
-        help="'replace' turns undecodable bytes into U+FFFD instead of stopping (default: strict)",
-    )
-    p.add_argument(
-        "--aggressiveness",
-        choices=("conservative", "balanced", "aggressive"),
-        default="balanced",
-        help="how much structural rules may remove (default: balanced)",
-    )
-    p.add_argument("--model", metavar="FILE", help="a boilerplate model learned with 'textclean learn'")
+    add_decoding_options(p)
+    add_pipeline_options(p)
     p.set_defaults(func=run)
 
 
