@@ -277,7 +277,7 @@ class EditLog:
                     True,
                     pass_name,
                     rule,
-                    tuple(dict.fromkeys(m for m in merged if m != own)),
+                    tuple(dict.fromkeys(m for m in merged if m != own)) if merged else (),
                 )
             )
         out.extend(pieces[i:])
