@@ -72,3 +72,16 @@ def test_apply_edits_rejects_overlaps() -> None:
 
     with pytest.raises(ValueError):
         apply_edits("abcdef", [Edit(0, 3, "", "abc", "p", "r"), Edit(2, 4, "", "cd", "p", "r")])
+
+
+def test_tidying_around_a_removal_keeps_the_removal_as_the_reason() -> None:
+    log = EditLog("Intro.\n\nRead also: other story\n\nBody.")
+    log.apply([Change(8, 31, "", "read-also")], pass_name="artifacts")
+    assert log.text == "Intro.\n\n\nBody."
+    log.apply([Change(6, 9, "\n\n", "blank-lines")], pass_name="structure")
+    (edit,) = log.edits()
+    assert log.text == "Intro.\n\nBody."
+    assert (edit.pass_name, edit.rule) == ("artifacts", "read-also")
+    assert edit.merged == ("structure:blank-lines",)
+    assert edit.removed == "\n\nRead also: other story\n\n"
+    assert restore(log.text, log.edits()) == "Intro.\n\nRead also: other story\n\nBody."

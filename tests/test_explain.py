@@ -393,7 +393,8 @@ def test_rule_table_same_from_results_edits_and_edit_dicts(texts: list[str]) -> 
 def test_tidy_edits_that_absorbed_a_removal_show_the_removal() -> None:
     result = PIPE("Body.\n\nxxxx\n\n\nMore body.")
     (edit,) = result.edits
-    assert edit.pass_name == "structure" and "markers:noise.x" in edit.merged
+    # the edit is the removal's (the tidy that absorbed it is listed in merged)
+    assert edit.qualified_rule == "markers:noise.x" and edit.merged[0].startswith("structure:")
     assert family_of(edit) == "noise"
     page = render_html(result)
     assert '<span class="sw f' in page and ">noise<" in page and "markers:noise.x</code>" in page

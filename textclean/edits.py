@@ -246,6 +246,7 @@ class EditLog:
         i = 0
         for s, e, replacement, rule, fused in groups:
             merged = [f"{pass_name}:{r}" for r in fused]
+            heaviest: _Piece | None = None
             while i < n and starts[i] + pieces[i].size <= s:
                 out.append(pieces[i])
                 i += 1
@@ -261,6 +262,8 @@ class EditLog:
                 if piece.edited:
                     merged.append(f"{piece.pass_name}:{piece.rule}")
                     merged.extend(piece.merged)
+                    if heaviest is None or piece.oend - piece.ostart > heaviest.oend - heaviest.ostart:
+                        heaviest = piece
                 oend = piece.oend
                 i += 1
             if i < n and starts[i] < e:  # a copied run straddles e: split it
@@ -268,15 +271,20 @@ class EditLog:
                 oend = piece.ostart + k
                 pieces[i] = _Piece(piece.ostart + k, piece.oend, "", False)
                 starts[i] = e
-            own = f"{pass_name}:{rule}"
+            who, why = pass_name, rule
+            if heaviest is not None and not replacement.strip() and not text[s:e].strip():
+                # whitespace tidied around an earlier removal: the removal explains the edit
+                who, why = heaviest.pass_name, heaviest.rule
+                merged.insert(0, f"{pass_name}:{rule}")
+            own = f"{who}:{why}"
             out.append(
                 _Piece(
                     ostart,
                     oend,
                     replacement,
                     True,
-                    pass_name,
-                    rule,
+                    who,
+                    why,
                     tuple(dict.fromkeys(m for m in merged if m != own)) if merged else (),
                 )
             )
