@@ -70,6 +70,17 @@ def _ci(ch: str) -> str:
     return re.escape(ch)
 
 
+def _trie(words: Iterable[str]) -> dict[str, Any]:
+    """Nested dicts, one level a character; ``""`` marks the end of a word."""
+    trie: dict[str, Any] = {}
+    for word in set(words):
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+    return trie
+
+
 def _alt(words: Iterable[str]) -> str:
     """Regex for any of ``words`` as a character trie (fails at the first wrong letter).
 
@@ -81,12 +92,7 @@ def _alt(words: Iterable[str]) -> str:
     >>> _alt(["jan", "january", "june"])
     '[jJ](?:[aA][nN](?:[uU][aA][rR][yY])?|[uU][nN][eE])'
     """
-    trie: dict[str, Any] = {}
-    for word in set(words):
-        node = trie
-        for ch in word:
-            node = node.setdefault(ch, {})
-        node[""] = {}
+    trie = _trie(words)
 
     def build(node: dict[str, Any]) -> str:
         branches = [_ci(ch) + build(child) for ch, child in sorted(node.items()) if ch]
@@ -144,12 +150,7 @@ def _is_cyrillic(word: str) -> bool:
 
 def _scanner(words: Iterable[str]) -> re.Pattern[str]:
     """Case-sensitive literal trie: its first-letter set is small, so ``re`` skips most of the text."""
-    trie: dict[str, Any] = {}
-    for word in set(words):
-        node = trie
-        for ch in word:
-            node = node.setdefault(ch, {})
-        node[""] = {}
+    trie = _trie(words)
 
     def build(node: dict[str, Any]) -> str:
         branches = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
