@@ -686,3 +686,29 @@ def gen_repeated(ch: Chooser, lang: str | None = None) -> RepeatedPassages:
         parts.append(paras[i])
         pos = span[1]
     return RepeatedPassages(text="".join(parts), passage=paras[source], first=first, repeats=tuple(repeats), lang=lang)
+
+
+def parse_kinds(kinds: Iterable[ArtifactKind | str] | ArtifactKind | str | None) -> tuple[ArtifactKind, ...]:
+    """The artifact kinds asked for, validated and de-duplicated (``None``: all of them)."""
+    if kinds is None:
+        return ALL_KINDS
+    items = [kinds] if isinstance(kinds, str) else list(kinds)
+    out: list[ArtifactKind] = []
+    for item in items:
+        try:
+            kind = ArtifactKind(item)
+        except ValueError:
+            names = ", ".join(k.value for k in ArtifactKind)
+            raise ValueError(f"unknown artifact kind {item!r}; expected one of: {names}") from None
+        if kind not in out:
+            out.append(kind)
+    if not out:
+        raise ValueError("kinds must name at least one artifact kind (or be None for all)")
+    return tuple(out)
+
+
+def check_lang(lang: str | None) -> str | None:
+    """``lang`` itself when it is a generated language or ``None``; else a ValueError."""
+    if lang is not None and lang not in LANGS:
+        raise ValueError(f"unknown language {lang!r}; expected one of {LANGS} or None")
+    return lang

@@ -18,19 +18,20 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from textclean.testing._generate import (
-    ALL_KINDS,
     Artifact,
     ArtifactKind,
     DateSample,
     RepeatedPassages,
     ScrapedDocument,
+    check_lang,
     gen_article,
     gen_artifact,
     gen_date,
     gen_document,
     gen_repeated,
+    parse_kinds,
 )
-from textclean.testing._grammar import LANGS, RandomChooser
+from textclean.testing._grammar import RandomChooser
 
 __all__ = ["articles", "artifacts", "dates", "repeated_passages", "scraped_documents"]
 
@@ -39,25 +40,9 @@ def _chooser(seed: int | str, i: int) -> RandomChooser:
     return RandomChooser(f"{seed}:{i}")
 
 
-def _kinds(kinds: Iterable[ArtifactKind | str] | ArtifactKind | str | None) -> tuple[ArtifactKind, ...]:
-    if kinds is None:
-        return ALL_KINDS
-    items = [kinds] if isinstance(kinds, str) else list(kinds)
-    out = tuple(dict.fromkeys(ArtifactKind(k) for k in items))
-    if not out:
-        raise ValueError("kinds must name at least one artifact kind")
-    return out
-
-
-def _lang(lang: str | None) -> str | None:
-    if lang is not None and lang not in LANGS:
-        raise ValueError(f"unknown language {lang!r}; expected one of {LANGS} or None")
-    return lang
-
-
 def articles(n: int, *, seed: int | str = 0, lang: str | None = None) -> list[str]:
     """``n`` clean articles (see :func:`textclean.testing.strategies.articles`)."""
-    lang = _lang(lang)
+    lang = check_lang(lang)
     return [gen_article(_chooser(seed, i), lang) for i in range(n)]
 
 
@@ -69,7 +54,7 @@ def artifacts(
     lang: str | None = None,
 ) -> list[Artifact]:
     """``n`` artifacts of the given kinds (default: all)."""
-    lang, ks = _lang(lang), _kinds(kinds)
+    lang, ks = check_lang(lang), parse_kinds(kinds)
     out = []
     for i in range(n):
         ch = _chooser(seed, i)
@@ -86,17 +71,17 @@ def scraped_documents(
     max_artifacts: int = 5,
 ) -> list[ScrapedDocument]:
     """``n`` documents with artifacts injected (see :func:`textclean.testing.strategies.scraped_documents`)."""
-    lang, ks = _lang(lang), _kinds(kinds)
+    lang, ks = check_lang(lang), parse_kinds(kinds)
     return [gen_document(_chooser(seed, i), ks, lang, max_artifacts=max_artifacts) for i in range(n)]
 
 
 def dates(n: int, *, seed: int | str = 0, lang: str | None = None) -> list[DateSample]:
     """``n`` texts with one date expression each."""
-    lang = _lang(lang)
+    lang = check_lang(lang)
     return [gen_date(_chooser(seed, i), lang) for i in range(n)]
 
 
 def repeated_passages(n: int, *, seed: int | str = 0, lang: str | None = None) -> list[RepeatedPassages]:
     """``n`` texts with a passage repeated verbatim."""
-    lang = _lang(lang)
+    lang = check_lang(lang)
     return [gen_repeated(_chooser(seed, i), lang) for i in range(n)]

@@ -29,19 +29,20 @@ from hypothesis.errors import InvalidArgument
 from hypothesis.strategies import SearchStrategy
 
 from textclean.testing._generate import (
-    ALL_KINDS,
     Artifact,
     ArtifactKind,
     DateSample,
     RepeatedPassages,
     ScrapedDocument,
+    check_lang,
     gen_article,
     gen_artifact,
     gen_date,
     gen_document,
     gen_repeated,
+    parse_kinds,
 )
-from textclean.testing._grammar import LANGS, Chooser
+from textclean.testing._grammar import Chooser
 
 __all__ = [
     "ArtifactKind",
@@ -85,26 +86,17 @@ def _element(draw: st.DrawFn, element: Callable[[Chooser], T]) -> T:
 
 
 def _check_lang(lang: str | None) -> None:
-    if lang is not None and lang not in LANGS:
-        raise InvalidArgument(f"lang={lang!r}: expected one of {LANGS} or None")
+    try:
+        check_lang(lang)
+    except ValueError as exc:
+        raise InvalidArgument(f"lang={lang!r}: {exc}") from None
 
 
 def _check_kinds(kinds: Kinds) -> tuple[ArtifactKind, ...]:
-    if kinds is None:
-        return ALL_KINDS
-    items = [kinds] if isinstance(kinds, str) else list(kinds)
-    out: list[ArtifactKind] = []
-    for item in items:
-        try:
-            kind = ArtifactKind(item)
-        except ValueError:
-            names = ", ".join(k.value for k in ArtifactKind)
-            raise InvalidArgument(f"unknown artifact kind {item!r}; expected one of: {names}") from None
-        if kind not in out:
-            out.append(kind)
-    if not out:
-        raise InvalidArgument("kinds must name at least one artifact kind (or be None for all)")
-    return tuple(out)
+    try:
+        return parse_kinds(kinds)
+    except ValueError as exc:
+        raise InvalidArgument(str(exc)) from None
 
 
 @st.composite
