@@ -11,6 +11,7 @@ import datetime as dt
 import json
 import random
 from pathlib import Path
+from typing import Protocol
 
 HERE = Path(__file__).parent
 REF = dt.datetime(2022, 6, 15, 12, 0)
@@ -63,16 +64,27 @@ EN_SENT = [
 ]
 
 
-def ru_cases(rng: random.Random) -> list[dict[str, object]]:
-    out: list[dict[str, object]] = []
+class _Add(Protocol):
+    def __call__(self, x: str, value: str, ref: str | None = ..., span: str | None = ..., **extra: object) -> None: ...
+
+
+def _adder(out: list[dict[str, object]], rng: random.Random, sentences: list[str]) -> _Add:
+    """``add(x, value, ...)``: put expression ``x`` in a random sentence and record the expected mention."""
 
     def add(x: str, value: str, ref: str | None = None, span: str | None = None, **extra: object) -> None:
-        sent = rng.choice(RU_SENT).format(x=x)
+        sent = rng.choice(sentences).format(x=x)
         case: dict[str, object] = {"text": sent, "expect": [{"text": span or x, "value": value}]}
         if ref:
             case["reference"] = ref
         case.update(extra)
         out.append(case)
+
+    return add
+
+
+def ru_cases(rng: random.Random) -> list[dict[str, object]]:
+    out: list[dict[str, object]] = []
+    add = _adder(out, rng, RU_SENT)
 
     for _ in range(14):
         d = rand_date(rng)
@@ -141,14 +153,7 @@ def ru_cases(rng: random.Random) -> list[dict[str, object]]:
 
 def en_cases(rng: random.Random) -> list[dict[str, object]]:
     out: list[dict[str, object]] = []
-
-    def add(x: str, value: str, ref: str | None = None, span: str | None = None, **extra: object) -> None:
-        sent = rng.choice(EN_SENT).format(x=x)
-        case: dict[str, object] = {"text": sent, "expect": [{"text": span or x, "value": value}]}
-        if ref:
-            case["reference"] = ref
-        case.update(extra)
-        out.append(case)
+    add = _adder(out, rng, EN_SENT)
 
     for _ in range(14):
         d = rand_date(rng)
