@@ -618,10 +618,7 @@ def _metadata(cleaned: Cleaned) -> str:
             f"<td><code>{_esc(_iso(getattr(d, 'value', d)))}</code></td></tr>"
             for s, e, d in dates
         )
-        parts.append(
-            f"<details open><summary>Dates ({len(dates)})</summary>"
-            f'<table class="meta"><tr><th>text</th><th>value</th></tr>{rows}</table></details>'
-        )
+        parts.append(_details("Dates", len(dates), ("text", "value"), rows, opened=True))
     repeats = list(_annotation_spans(cleaned.repeats))
     if repeats:
         rows = "".join(
@@ -629,11 +626,17 @@ def _metadata(cleaned: Cleaned) -> str:
             f"<td>{_esc(_describe_repeat(r))}</td></tr>"
             for s, e, r in repeats
         )
-        parts.append(
-            f"<details><summary>Repeated passages ({len(repeats)})</summary>"
-            f'<table class="meta"><tr><th>passage</th><th>repeat</th></tr>{rows}</table></details>'
-        )
+        parts.append(_details("Repeated passages", len(repeats), ("passage", "repeat"), rows, opened=False))
     return "".join(parts) or "<p>Nothing extracted.</p>"
+
+
+def _details(summary: str, count: int, heads: tuple[str, str], rows: str, *, opened: bool) -> str:
+    """A collapsible two-column table of annotations."""
+    head = "".join(f"<th>{h}</th>" for h in heads)
+    return (
+        f"<details{' open' if opened else ''}><summary>{summary} ({count})</summary>"
+        f'<table class="meta"><tr>{head}</tr>{rows}</table></details>'
+    )
 
 
 def render_html(cleaned: Cleaned, *, title: str = "textclean explain") -> str:
