@@ -90,7 +90,8 @@ class Score:
 
     @property
     def with_kept(self) -> float:
-        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
+        """Share of must-keep snippets kept: the snippet recall, under the name the tables use."""
+        return self.snippet_r
 
     @property
     def without_dropped(self) -> float:
