@@ -38,7 +38,7 @@ import attrs
 
 from textclean.config import Aggressiveness
 from textclean.edits import Change, apply_changes
-from textclean.passes.widgets import normalised_lines, orphan_removals, structural_removals
+from textclean.passes.widgets import line_hits, normalised_lines, orphan_removals, structural_removals
 from textclean.pipeline import Document, Pass, line_spans
 from textclean.rules import LANGUAGES, STRIP_CHARS, LineMatcher, Rule, line_matcher, normalise_line
 
@@ -140,17 +140,7 @@ def _line_table(low: str, limit: int) -> tuple[list[tuple[int, int]], list[int],
     if lines and lines[0][:1] in STRIP_CHARS + _BULLETS:
         maybe.add(0)
     # lines opening with a bullet (C-speed scan from newline to newline)
-    pos = 0
-    search = _BULLET_LINE.search
-    while True:
-        m = search(low, pos)
-        if m is None:
-            break
-        k = bisect.bisect_right(starts, m.end() - 1) - 1
-        maybe.add(k)
-        if k + 1 >= n:
-            break
-        pos = starts[k + 1] - 1
+    maybe.update(line_hits(_BULLET_LINE, low, starts))
     # lines holding a double space or an odd space (str.find, one hit a line)
     for odd_char in _ODD_CHARS:
         pos = low.find(odd_char)

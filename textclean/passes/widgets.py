@@ -410,10 +410,10 @@ def digit_lines(text: str, spans: list[tuple[int, int]], starts: list[int] | Non
     found: list[int] = []
     if spans and pattern.match("\n" + text[: spans[0][1] + 1]):
         found.append(0)
-    return found + _hits(pattern, text, starts)
+    return found + line_hits(pattern, text, starts)
 
 
-def _hits(pattern: re.Pattern[str], text: str, starts: list[int]) -> list[int]:
+def line_hits(pattern: re.Pattern[str], text: str, starts: list[int]) -> list[int]:
     """Lines (after the first) at whose start ``pattern`` (which begins with a newline) matches."""
     found: list[int] = []
     n = len(starts)
@@ -456,7 +456,7 @@ def share_lines(low: str, spans: list[tuple[int, int]], starts: list[int] | None
     found: list[int] = []
     if spans and pattern.match("\n" + low[: spans[0][1] + 1]):
         found.append(0)
-    return found + _hits(pattern, low, starts)
+    return found + line_hits(pattern, low, starts)
 
 
 def _share_kind(s: str, memo: dict[str, int]) -> int:
