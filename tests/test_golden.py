@@ -8,11 +8,7 @@ from typing import Any
 
 import pytest
 
-from textclean.passes.artifacts import Artifacts
-from textclean.passes.metadata import HeaderMetadata
-from textclean.passes.structure import TidyWhitespace
-from textclean.passes.unicode import FixUnicode
-from textclean.pipeline import Pipeline
+from textclean import Pipeline, default_pipeline
 
 ROOT = Path(__file__).resolve().parent.parent
 GOLDEN = Path(__file__).resolve().parent / "golden"
@@ -24,10 +20,8 @@ def _load(name: str) -> list[dict[str, Any]]:
 
 
 def _pipeline(aggressiveness: str = "balanced") -> Pipeline:
-    # the residue passes in the order the default pipeline runs them
-    return Pipeline(
-        [FixUnicode(), TidyWhitespace(), HeaderMetadata(), Artifacts(aggressiveness=aggressiveness), TidyWhitespace()]
-    )
+    # the whole default pipeline: the golden sets speak for what users get
+    return default_pipeline(aggressiveness=aggressiveness)
 
 
 PIPE = _pipeline()
