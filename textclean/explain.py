@@ -35,7 +35,6 @@ from textclean.pipeline import Cleaned
 
 __all__ = [
     "PALETTE",
-    "TIDY_PASSES",
     "display_rule",
     "family_colours",
     "family_of",
@@ -65,27 +64,16 @@ PALETTE: tuple[tuple[str, str], ...] = (
 
 #: Passes that only tidy whitespace.  When one of their edits absorbed another
 #: rule's removal (see :attr:`Edit.merged`), the edit is shown as that rule's.
-TIDY_PASSES = frozenset({"structure"})
-
-
 def display_rule(edit: Edit) -> tuple[str, str]:
-    """``(pass_name, rule)`` an edit is shown and coloured as.
+    """``(pass_name, rule)`` an edit is shown and coloured as: its own.
 
-    The edit's own rule, unless the edit belongs to a tidying pass and merged
-    the output of another pass: a line removed by a phrase rule and the blank
-    lines tidied around it are one edit of the ``structure`` pass, but the
-    reader wants to see the phrase rule.
+    The edit log already credits a whitespace tidy that absorbed a removal to
+    the removal (the tidy is listed in ``merged``), so the reader sees the
+    phrase rule that removed the line, not ``structure``.
 
-    >>> display_rule(Edit(0, 9, "", "Share\\n\\n\\n", "structure", "blank-lines", ("artifacts:en.share",)))
+    >>> display_rule(Edit(0, 9, "", "Share\\n\\n\\n", "artifacts", "en.share", ("structure:blank-lines",)))
     ('artifacts', 'en.share')
-    >>> display_rule(Edit(0, 3, "", "\\n\\n\\n", "structure", "blank-lines"))
-    ('structure', 'blank-lines')
     """
-    if edit.pass_name in TIDY_PASSES:
-        for merged in edit.merged:
-            pass_name, _, rule = merged.partition(":")
-            if pass_name not in TIDY_PASSES and rule:
-                return pass_name, rule
     return edit.pass_name, edit.rule
 
 
