@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import ftfy
 import pytest
 from hypothesis import given, settings
@@ -113,3 +115,87 @@ def test_hint_finds_every_detector_match_in_short_strings() -> None:
         for _ in range(40_000):
             s = "".join(rng.choice(alphabet) for _ in range(length))
             assert not BADNESS_RE.search(s) or hint.search(s), s
+
+
+def _branch_chars(item: tuple[object, object], universe: list[str]) -> list[str]:
+    """The characters of ``universe`` that one parsed regex item (a literal, a class, ``.``) matches."""
+    import re._constants as c
+
+    op, av = item
+    if op is c.ANY:
+        return [ch for ch in universe if ch != "\n"]
+    if op is c.LITERAL:
+        return [chr(av)]  # type: ignore[call-overload]
+    assert op is c.IN, item
+    tests = []
+    negate = False
+    for o, a in av:  # type: ignore[attr-defined]
+        if o is c.NEGATE:
+            negate = True
+        elif o is c.LITERAL:
+            tests.append(lambda ch, a=a: ord(ch) == a)
+        elif o is c.RANGE:
+            tests.append(lambda ch, a=a: a[0] <= ord(ch) <= a[1])
+        else:
+            assert o is c.CATEGORY and a in (c.CATEGORY_SPACE, c.CATEGORY_WORD), (o, a)
+            pattern = re.compile(r"\s" if a is c.CATEGORY_SPACE else r"\w")
+            tests.append(lambda ch, p=pattern: p.match(ch) is not None)
+    return [ch for ch in universe if any(t(ch) for t in tests) != negate]
+
+
+def test_hint_covers_every_detector_branch() -> None:
+    """Every string any branch of ftfy's detector matches holds a hint.
+
+    The hint reads characters only through its character classes, so one
+    character per way of falling in those classes stands for all of them;
+    every branch is tried with every combination of such characters.
+    """
+    import itertools
+    import re._constants as c
+    import re._parser
+
+    from ftfy.badness import BADNESS_RE
+
+    from textclean.passes.unicode import _LONGEST, _hint
+
+    assert re._parser.parse(BADNESS_RE.pattern, BADNESS_RE.flags).getwidth()[1] <= _LONGEST
+    hint = _hint()
+    classes = [re.compile(body) for body in set(re.findall(r"\[(?:\\.|[^\]\\])*\]", hint.pattern))]
+    # the hint's classes and the detector's only hold characters below U+3000, or literal ones
+    universe = sorted({chr(i) for i in range(0x3000)} | {ch for ch in BADNESS_RE.pattern + hint.pattern} | {"中"})
+    kind = {ch: (*(p.match(ch) is not None for p in classes), ch == "\n") for ch in universe}
+    ((op, av),) = re._parser.parse(BADNESS_RE.pattern, BADNESS_RE.flags).data
+    assert op is c.BRANCH
+    missed = []
+    for branch in av[1]:
+        shapes: list[list[tuple[object, object]]] = [[]]
+        for item in branch:
+            if item[0] is c.MAX_REPEAT:  # "\s?"
+                lo, hi, sub = item[1]
+                assert (lo, hi) == (0, 1)
+                shapes = [s + extra for s in shapes for extra in ([], list(sub))]
+            elif item[0] is not c.AT:  # "^" only narrows the detector
+                shapes = [[*s, item] for s in shapes]
+        for shape in shapes:
+            picks = [list({kind[ch]: ch for ch in _branch_chars(item, universe)}.values()) for item in shape]
+            for chars in itertools.product(*picks):
+                s = "".join(chars)
+                assert BADNESS_RE.search(s), s
+                if not hint.search(s):
+                    missed.append(s)
+    assert missed == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "¸\x1f",  # a hint whose window reaches the line end, then a control character
+        "caf\u00e9 \u00bb\x7f and more",
+        "R&D, Q&A; AT&T &c.",  # a '&' that starts no entity
+        "fish &amp; chips &#8212; R&D &notanentity",
+        "&" + "a" * 30 + ";",  # too long for an entity
+    ],
+)
+def test_gate_edge_cases_equal_ftfy(text: str) -> None:
+    for line in (text, text + "\n" + text):
+        assert fix_unicode(line) == ftfy.fix_text(line, CONSERVATIVE_FTFY)

@@ -30,8 +30,12 @@ WHITESPACE_CHARS = " \t\r\x0b\x0c\u00a0\u1680\u2000-\u200b\u202f\u205f\u3000\ufe
 # between them and the next line's indentation.  Anchored at the start of a
 # whitespace run and possessive, so it runs in linear time on any input.
 _GAP = re.compile(f"(?<![{WHITESPACE_CHARS}\\n])[{WHITESPACE_CHARS}]*+\\n[{WHITESPACE_CHARS}\\n]*+")
+# An anomaly: a newline after whitespace, or starting two more newlines or a
+# whitespace-only line.  Every branch starts with the newline itself (the
+# trailing whitespace is a lookbehind), so the engine jumps from newline to
+# newline instead of trying each space of the text (about 9x faster).
 _ANOMALY = re.compile(
-    f"[{WHITESPACE_CHARS}]\\n|\\n[{WHITESPACE_CHARS}]*+\\n[{WHITESPACE_CHARS}]*+\\n|\\n[{WHITESPACE_CHARS}]++\\n"
+    f"\\n(?:(?<=[{WHITESPACE_CHARS}]\\n)|[{WHITESPACE_CHARS}]*+\\n[{WHITESPACE_CHARS}]*+\\n|[{WHITESPACE_CHARS}]++\\n)"
 )
 _WS_SET = " \t\r\x0b\x0c\u00a0\u1680\u202f\u205f\u3000\ufeff" + "".join(map(chr, range(0x2000, 0x200C)))
 

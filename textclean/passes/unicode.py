@@ -30,7 +30,7 @@ from typing import Any
 import attrs
 import ftfy
 from ftfy.badness import BADNESS_RE, MOJIBAKE_CATEGORIES
-from ftfy.chardata import CONTROL_CHARS, LIGATURES
+from ftfy.chardata import CONTROL_CHARS, HTML_ENTITY_RE, LIGATURES
 
 from textclean.edits import Change, apply_changes
 from textclean.pipeline import Document, Pass, coarse_change
@@ -43,22 +43,27 @@ CONSERVATIVE_FTFY = ftfy.TextFixerConfig(uncurl_quotes=False, fix_character_widt
 
 # A two-level gate decides which lines ftfy must see; it is exact, not a guess:
 #
-# 1. Lines made only of printable ASCII (but '&') and Russian letters are left
-#    alone: no ftfy fixer changes them, and ftfy's mojibake detector
-#    (``badness.BADNESS_RE``) needs at least one other character to match.
+# 1. Lines made only of printable ASCII and Russian letters, with no HTML
+#    entity, are left alone: no ftfy fixer changes them, and ftfy's mojibake
+#    detector (``badness.BADNESS_RE``) needs at least one other character.
 # 2. Other lines go to ftfy when they hold a character some fixer acts on by
-#    itself (controls, '&', ligatures, line separators, surrogates, ...), are not
-#    in the configured normal form, or -- when the mojibake detector *could*
-#    match, because they hold a character that matches alone or two unusual
-#    characters close together -- when ``ftfy.badness.is_bad`` says so.
+#    itself (controls, ligatures, line separators, surrogates, ...) or an
+#    entity such as ``&amp;``, are not in the configured normal form, or --
+#    when the mojibake detector *could* match, because they hold a character
+#    that matches alone or two unusual characters close together -- when
+#    ``ftfy.badness.is_bad`` says so.
 #
 # German, French or Russian prose with accents and quotes rarely gets past
 # step 2, so ftfy runs on a few lines in a thousand.
 _SAFE = "\t\x20-\x7e\u0410-\u044f\u0401\u0451"
 _UNUSUAL = re.compile(f"[^{_SAFE}\n]|&")
-# ftfy's detector never matches more than 7 characters
-_WINDOW_BEFORE, _WINDOW_AFTER = 7, 14
+# ftfy's detector never matches more than 7 characters (a test checks), so a
+# match holding the character at ``h`` lies within ``h - 6 .. h + 7``
+_LONGEST = 7
+_WINDOW_BEFORE, _WINDOW_AFTER = _LONGEST - 1, _LONGEST
 _MAX_WINDOWS = 32  # hints searched one by one on a line before the rest of it is searched whole
+# what follows the '&' of an HTML entity ftfy decodes ("#?[0-9A-Za-z]{1,24};"); any '&' if that is unknown
+_ENTITY_AFTER_AMP = HTML_ENTITY_RE.pattern[1:] if HTML_ENTITY_RE.pattern.startswith("&") else ""
 
 
 def _char_class(chars: Iterable[str]) -> str:
@@ -66,17 +71,30 @@ def _char_class(chars: Iterable[str]) -> str:
 
 
 @functools.lru_cache(maxsize=8)
-def _gate(config: ftfy.TextFixerConfig) -> tuple[re.Pattern[str], re.Pattern[str]]:
-    """Patterns: characters a fixer acts on alone; places the detector could match."""
-    trigger = set(map(chr, CONTROL_CHARS)) | set("&\x1b\r\x85\u2028\u2029")
+def _gate(config: ftfy.TextFixerConfig) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """Patterns: places a fixer acts on alone; places the detector could match; either of them.
+
+    A fixer acts on a character (a control, a ligature, ...) or on an HTML
+    entity; a '&' that starts no entity is left alone by every fixer.  The
+    third pattern finds both kinds of place in one scan, a fixer's as group
+    ``fix``; without ``fix_encoding`` it finds only the fixers' places.
+    """
+    trigger = set(map(chr, CONTROL_CHARS)) | set("\x1b\r\x85\u2028\u2029")
     if config.fix_latin_ligatures:
         trigger |= set(map(chr, LIGATURES))
     if config.uncurl_quotes:
         trigger |= set("\u2018\u2019\u201a\u201b\u201c\u201d\u201e\u201f\u2032\u2033\u2035\u2036")
     if config.fix_character_width:
         trigger |= {chr(c) for c in range(0xFF01, 0xFFEF)} | {"\u3000"}
-    fixers = f"[{_char_class(trigger)}\x80-\x9f\ud800-\udfff]"
-    return re.compile(fixers), _hint()
+    chars = f"{_char_class(trigger)}\x80-\x9f\ud800-\udfff"
+    entity = f"(?<=&)(?={_ENTITY_AFTER_AMP})"
+    fixers = re.compile(f"[{chars}&](?:(?<=[{chars}])|{entity})")
+    hint = _hint()
+    if not config.fix_encoding:
+        return fixers, hint, re.compile(f"[{chars}&](?:(?<=[{chars}])|{entity})(?P<fix>)")
+    first, rest = _hint_parts()
+    either = re.compile(f"[{chars}&{first}](?:(?:(?<=[{chars}])|{entity})(?P<fix>)|{rest})")
+    return fixers, hint, either
 
 
 @functools.lru_cache(maxsize=1)
@@ -84,12 +102,23 @@ def _hint() -> re.Pattern[str]:
     """Places where ftfy's mojibake detector could match.
 
     Every detector match holds a character that can match with plain
-    neighbours (a *solo*), or two *paired* characters at most six apart.  The
+    neighbours (a *solo*), or two *paired* characters at most two apart.  The
     paired characters are those of ftfy's categories, less the ones we read
     as safe and the "common" ones (NBSP, dashes, ellipsis, ...), which the
     detector only uses right after a solo or paired character.  A test checks
-    every two-character string and many three-character ones against ftfy.
+    every branch of the detector, for every way its characters can fall in
+    the hint's classes.
     """
+    first, rest = _hint_parts()
+    # The pattern starts with a character class (the union of the branches'
+    # characters) and checks each branch by looking back at that character:
+    # the engine then skips ahead at charset speed to the next candidate.
+    return re.compile(f"[{first}](?:{rest})")
+
+
+@functools.lru_cache(maxsize=1)
+def _hint_parts() -> tuple[str, str]:
+    """The body of the hint's first character class, and its branches (lookarounds around that character)."""
     cats = MOJIBAKE_CATEGORIES
     safe = re.compile(f"[{_SAFE}]")
     every = "".join(v for k, v in cats.items() if k != "common")
@@ -97,15 +126,14 @@ def _hint() -> re.Pattern[str]:
     middle = _char_class(_expand(cats["start_punctuation"] + cats["end_punctuation"] + cats["currency"] + cats["bad"]))
     solo = _char_class([*_expand(cats["bad"]), "Ã", "Â", "Î", "Ð", "Œ", "œ", "√", "Ђ"])
     upper = _char_class(_expand(cats["upper_accented"]))
-    # A lookahead on the union of the branches' first characters lets the
-    # engine skip ahead at charset speed (about 3x faster on real pages).
-    return re.compile(
-        f"(?=[\x80-\x9f{solo}{middle}°µ{upper}{paired}])(?:"
-        f"[\x80-\x9f{solo}]"
-        f"|[\x80-\x9f{middle}°µ](?<=[ВГРС].)(?=[ВГРС])"
-        f"|[{upper}](?<=[а-яё].)"
-        f"|[{paired}](?=[^{paired}\n]{{0,5}}[{paired}]))"
+    first = f"\x80-\x9f{solo}{middle}°µ{upper}{paired}"
+    rest = (
+        f"(?<=[\x80-\x9f{solo}])"
+        f"|(?<=[ВГРС][\x80-\x9f{middle}°µ])(?=[ВГРС])"
+        f"|(?<=[а-яё][{upper}])"
+        f"|(?<=[{paired}])(?=[^{paired}\n]?[{paired}])"
     )
+    return first, rest
 
 
 def _expand(body: str) -> list[str]:
@@ -132,7 +160,7 @@ def _bad_near_hints(segment: str, hint: re.Pattern[str]) -> bool:
     n = len(segment)
     search = BADNESS_RE.search
     for m in hint.finditer(segment):
-        w_lo, w_hi = max(0, m.start() - _WINDOW_BEFORE), min(n, m.end() + _WINDOW_AFTER)
+        w_lo, w_hi = max(0, m.start() - _WINDOW_BEFORE), min(n, m.start() + _WINDOW_AFTER)
         if w_lo <= hi:
             hi = w_hi
             continue
@@ -148,51 +176,54 @@ def suspicious_lines(text: str, *, config: ftfy.TextFixerConfig = CONSERVATIVE_F
     >>> list(suspicious_lines("fine\\ncaf\\u00c3\\u00a9\\nfine, «ok» für"))
     [(5, 11)]
     """
-    fixers, hint = _gate(config)
+    fixers, hint, either = _gate(config)
     if config.normalization and not unicodedata.is_normalized(config.normalization, text):
         yield from _suspicious_by_line(text, config, fixers, hint)
         return
-    # Whole-text scans at C speed: lines holding a fixer character, and lines
-    # where ftfy's detector matches in a small window around a hint.  Each line
-    # is located once (searches resume at the end of the line they marked), so
-    # the work stays linear however many hits one long line holds.
+    # One whole-text scan at C speed finds the fixer characters (a line holding
+    # one is marked) and the hints (a line is marked when ftfy's detector
+    # matches in a small window around one).  Each line is located once, and
+    # the scan resumes at the end of a line it marked, so the work stays
+    # linear however many hits one long line holds.
     n = len(text)
-    marked: set[tuple[int, int]] = set()
-    pos = 0
+    marked: list[tuple[int, int]] = []
+    search = BADNESS_RE.search
+    pos, start, end, tries, done = 0, 0, 0, 0, 0
     while True:
-        m = fixers.search(text, pos)
+        m = either.search(text, pos)
         if m is None:
             break
-        span = _line_after(text, pos, m.start())
-        marked.add(span)
-        pos = span[1]
-    if config.fix_encoding:
-        search = BADNESS_RE.search
-        pos, start, end, tries = 0, 0, 0, 0
-        while True:
-            m = hint.search(text, pos)
-            if m is None:
-                break
-            if m.start() >= end:  # a new line
-                start, end = _line_after(text, end, m.start())
-                tries = 0
-            if (start, end) in marked:
-                pos = end
-                continue
-            tries += 1
-            lo = max(start, m.start() - _WINDOW_BEFORE)
-            hi = end if tries > _MAX_WINDOWS else min(end, m.end() + _WINDOW_AFTER)
-            # a slice, so that the detector's "^" may match at a line start (an
-            # extra ftfy call at worst, never a missed line); past _MAX_WINDOWS
-            # hints on one line, the rest of the line is searched at once
-            if search(text[lo:hi]):
-                marked.add((start, end))
-                pos = end
-            else:
-                pos = end if hi == end else m.end()
+        at = m.start()
+        if at >= end:  # a new line
+            start, end = _line_after(text, end, at)
+            tries, done = 0, start
+        if m.lastgroup == "fix":
+            marked.append((start, end))
+            pos = end
+            continue
+        tries += 1
+        # the window holds every detector match through the hint, less what an
+        # earlier window of the line searched in vain (a match starting before
+        # ``done - 6`` ends by ``done``)
+        lo = max(start, at - _WINDOW_BEFORE, done - _WINDOW_BEFORE)
+        hi = end if tries > _MAX_WINDOWS else min(end, at + _WINDOW_AFTER)
+        # a slice, so that the detector's "^" may match at a line start (an
+        # extra ftfy call at worst, never a missed line); past _MAX_WINDOWS
+        # hints on one line, the rest of the line is searched at once
+        if search(text[lo:hi]):
+            marked.append((start, end))
+            pos = end
+        elif hi == end:  # the detector is done with this line, but a fixer's place may follow
+            if fixers.search(text, m.end(), end):
+                marked.append((start, end))
+            pos = end
+        else:
+            pos, done = m.end(), hi
     if config.max_decode_length < n:
-        marked |= {span for span in _all_lines(text) if span[1] - span[0] > config.max_decode_length}
-    yield from sorted(marked)
+        long_lines = {span for span in _all_lines(text) if span[1] - span[0] > config.max_decode_length}
+        yield from sorted(long_lines.union(marked))
+    else:
+        yield from marked
 
 
 def _line_after(text: str, line_start: int, pos: int) -> tuple[int, int]:
