@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import pickle
+import random
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from textclean.config import Aggressiveness
+from textclean.langdata import stopwords
+from textclean.passes import chrome
 from textclean.passes.chrome import ChromePass, chrome_changes, classify_lines, remove_chrome
 from textclean.pipeline import Pipeline
 
@@ -307,3 +310,96 @@ def test_bullet_items_without_prose_before_them_are_a_menu(items: list[str], bul
     text = "\n".join([*(f"{bullet}{item}" for item in items), *ARTICLE])
     labels = [lb for lb in classify_lines(text) if lb.kind != "blank"]
     assert [lb.kind for lb in labels[: len(items)]] == ["bad"] * len(items)
+
+
+def _mark_every_line(text: str, groups: object, found: set[str]) -> tuple[str, ...]:
+    # every line "holds a needle": each unit takes the general labelling with all tests
+    found.update(line.strip() for line in text.split("\n"))
+    return (" | ", " / ", "://", "www.", "@", "©", "(c", "(C", "eserved")
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.lists(MIXED_LINE, max_size=40), st.sampled_from(list(Aggressiveness)))
+def test_units_without_needles_are_labelled_as_by_all_tests(lines: list[str], level: Aggressiveness) -> None:
+    text = "\n".join(lines)
+    fast = classify_lines(text, aggressiveness=level)
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(chrome, "_needle_lines", _mark_every_line)
+        general = classify_lines(text, aggressiveness=level)
+    assert fast == general
+
+
+def _smooth_reference(kinds: list[str]) -> list[str]:
+    """jusText smoothing, unit by unit, from the nearest labelled neighbours."""
+
+    def nearest(seq: list[str], i: int, step: int, wanted: tuple[str, ...]) -> str:
+        j = i + step
+        while 0 <= j < len(seq):
+            if seq[j] in wanted:
+                return seq[j]
+            j += step
+        return "bad"
+
+    out = list(kinds)
+    for i, kind in enumerate(kinds):
+        if kind in ("short", "list"):
+            prev, nxt = nearest(kinds, i, -1, ("good", "bad")), nearest(kinds, i, 1, ("good", "bad"))
+            if prev == nxt:
+                out[i] = prev
+            elif (
+                kind == "list"
+                or (prev == "bad" and nearest(kinds, i, -1, ("good", "bad", "neargood")) == "neargood")
+                or (nxt == "bad" and nearest(kinds, i, 1, ("good", "bad", "neargood")) == "neargood")
+            ):
+                out[i] = "good"
+            else:
+                out[i] = "bad"
+    final = list(out)
+    for i, kind in enumerate(out):
+        if kind == "neargood":
+            both_bad = nearest(out, i, -1, ("good", "bad")) == nearest(out, i, 1, ("good", "bad")) == "bad"
+            final[i] = "bad" if both_bad else "good"
+    return final
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["good", "bad", "neargood", "short", "list"]), max_size=30))
+def test_smoothing_runs_match_unit_by_unit_smoothing(kinds: list[str]) -> None:
+    assert chrome._smooth(kinds) == _smooth_reference(kinds)
+
+
+VOCABULARY = [
+    *("the", "of", "and", "it's", "river", "Bridge", "council", "2024", "News", "said", "und", "die", "Brücke"),
+    *("что", "\u2014", "|", "/", "https://x.org", "©", "(c)", "reserved", "a_b", "\u201cquoted\u201d", "\u4e00\u4e8c"),
+]
+
+
+def vocabulary_units(seed: int, count: int) -> list[str]:
+    """Units of words of every length and stop-word density, with bullets, links, separators, endings."""
+    rng = random.Random(seed)
+    units = []
+    for _ in range(count):
+        size = rng.choice([rng.randint(1, 12), rng.randint(12, 90)])
+        words = " ".join(rng.choice(VOCABULARY) for _ in range(size))
+        units.append(
+            rng.choice(["", "", "- ", "1. ", "\u2022 ", "< ", "|"]) + words + rng.choice(["", ".", ":", "!", "|"])
+        )
+    return units
+
+
+@pytest.mark.parametrize("lang", ["en", "de", "ru", None])
+@pytest.mark.parametrize("seed", range(8))
+def test_unit_labels_without_needles_match_all_tests(seed: int, lang: str | None) -> None:
+    units = vocabulary_units(seed, 120)
+    # the units alone (each line its own unit) and joined into pages (hard-wrapped paragraphs join)
+    for text in ("\n".join(units), "\n".join(units[:60]) + "\n\n" + "\n".join(u.lower() for u in units[60:])):
+        stops = stopwords(lang) if lang else frozenset()
+        page = chrome._units(text, stops)
+        th = chrome.Thresholds()
+        fast = chrome._labeller(text, page, lang=lang, scale=1.0, th=th, cjk_doc=False)
+        with pytest.MonkeyPatch.context() as mp:
+            mp.setattr(chrome, "_needle_lines", _mark_every_line)
+            general = chrome._labeller(text, page, lang=lang, scale=1.0, th=th, cjk_doc=False)
+        for unit in page.texts:
+            for lazy in (False, True):
+                assert fast(unit, lazy) == general(unit, lazy), unit

@@ -2,13 +2,24 @@
 
 from __future__ import annotations
 
+import contextlib
+import re
 from importlib import resources
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from textclean.langdata import LANGUAGES, guess_language, stopword_density, stopwords, words
+from textclean.langdata import (
+    LANGUAGES,
+    _letters,
+    cp1252_stopwords,
+    cp1252_words,
+    guess_language,
+    stopword_density,
+    stopwords,
+    words,
+)
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
@@ -61,3 +72,50 @@ def test_guess_language_total(text: str) -> None:
     assert guess_language(text) in (*LANGUAGES, None)
     for lang in ("en", "ru"):
         assert 0.0 <= stopword_density(text, lang) <= 1.0
+
+
+CP1252_CHARS = "".join(
+    ch for ch in map(chr, range(0x3000)) if ch.encode("cp1252", "ignore") or ch.encode("latin-1", "ignore")
+)
+
+
+def encoded_words(text: str) -> list[bytes] | None:
+    """:func:`words` encoded in Latin-1 or cp1252 (the same bytes for letters and digits), if either fits."""
+    for encoding in ("latin-1", "cp1252"):
+        try:
+            text.encode(encoding)
+        except UnicodeEncodeError:
+            continue
+        return [w.encode(encoding) for w in words(text)]
+    return None
+
+
+@pytest.mark.parametrize("char", list(CP1252_CHARS))
+def test_cp1252_words_of_every_character(char: str) -> None:
+    for text in (char, f"A{char}b", f"{char}{char.upper()} x", f"\u0436{char}"):
+        assert cp1252_words(text) == encoded_words(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(CP1252_CHARS + " \n\t_-'\u201c\u2019Łżč\u0436\u4e00"), max_size=80))
+def test_cp1252_words_agree_with_words(text: str) -> None:
+    assert cp1252_words(text) == encoded_words(text)
+
+
+def test_cp1252_stopwords_are_the_encodable_ones() -> None:
+    for lang in LANGUAGES:
+        expected = set()
+        for word in stopwords(lang):
+            with contextlib.suppress(UnicodeEncodeError):
+                expected.add(word.encode("cp1252"))
+        assert cp1252_stopwords(lang) == expected
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.characters(max_codepoint=0x600) | st.sampled_from("\u1e00\u2019\u4e00\ud800"), max_size=40))
+def test_letter_counts_match_the_scripts(text: str) -> None:
+    cyr = len(re.findall(r"[\u0400-\u04ff]", text))
+    lat = len(re.findall(r"[A-Za-z\u00c0-\u024f]", text))
+    # the Latin letters are counted only when there are Cyrillic ones; else only "any" matters
+    expected = (cyr, lat) if cyr else (0, min(lat, 1))
+    assert _letters(text) == expected

@@ -50,13 +50,13 @@ from bisect import bisect_right
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from itertools import accumulate, compress, filterfalse, islice
-from operator import add, methodcaller
+from operator import add, methodcaller, ne
 
 import attrs
 
 from textclean.config import Aggressiveness
 from textclean.edits import Change, apply_changes
-from textclean.langdata import guess_language, stopwords
+from textclean.langdata import cp1252_stopwords, cp1252_words, guess_language, stopwords
 from textclean.pipeline import Document, Pass
 
 __all__ = [
@@ -286,27 +286,108 @@ def _units(text: str, stops: frozenset[str]) -> _Page:
     return _Page(lines, firsts, lasts, texts)
 
 
+def _count_words(s: str) -> int:
+    """``len(s.split())`` of a stripped ``s``, without the list when ``s`` is words between single spaces.
+
+    Every whitespace character but the space is unprintable.
+
+    >>> _count_words("a b  c"), _count_words("a b\\tc"), _count_words("a b c")
+    (3, 3, 3)
+    """
+    if s.isprintable() and "  " not in s:
+        return s.count(" ") + 1
+    return len(s.split())
+
+
+# find(text, start) -> the index of the next occurrence of a needle, or -1
+_Finder = Callable[[str, int], int]
+
+
+def _finder(needle: str, pattern: str = "") -> _Finder:
+    """``str.find`` of ``needle``, or the start of the next match of ``pattern`` when one is given.
+
+    The regex is faster when the needle starts with a common character (a
+    space, "(") and the regex can start with a rare one.
+    """
+    if not pattern:
+        return lambda text, start: text.find(needle, start)
+    search = re.compile(pattern).search
+
+    def find(text: str, start: int) -> int:
+        m = search(text, start)
+        return -1 if m is None else m.start()
+
+    return find
+
+
+# The needles of the tests for separators, links and copyright, grouped with the fastest way to find them.
+_NeedleGroup = tuple[tuple[str, ...], _Finder]
+_SEP_FINDERS: tuple[_NeedleGroup, ...] = tuple(
+    ((f" {c} ",), _finder(f" {c} ", rf"{re.escape(c)}(?<= {re.escape(c)})(?= )")) for c in "|»›/·•"
+)
+_URL_FINDERS: tuple[_NeedleGroup, ...] = (
+    (("://",), _finder("://", ":(?=//)")),
+    (("www.",), _finder("www.")),
+    (("@",), _finder("@")),
+)
+_COPY_FINDERS: tuple[_NeedleGroup, ...] = (
+    (("©",), _finder("©")),
+    (("(c", "(C"), _finder("(c", r"\([cC]")),
+    (("eserved",), _finder("eserved")),
+)
+
+
+def _needle_lines(text: str, groups: Iterable[_NeedleGroup], found: set[str]) -> tuple[str, ...]:
+    """The needles of ``groups`` whose group occurs in ``text``; the stripped lines holding one go to ``found``.
+
+    One scan of the text per group (occurrences after the first on a line are skipped).
+    """
+    present: list[str] = []
+    for needles, find in groups:
+        at = find(text, 0)
+        if at >= 0:
+            present.extend(needles)
+        while at >= 0:
+            start = text.rfind("\n", 0, at) + 1
+            end = text.find("\n", at)
+            if end < 0:
+                end = len(text)
+            found.add(text[start:end].strip())
+            at = find(text, end)
+    return tuple(present)
+
+
 def _labeller(
-    text: str, stops: frozenset[str], scale: float, th: Thresholds, cjk_doc: bool
+    text: str, page: _Page, *, lang: str | None, scale: float, th: Thresholds, cjk_doc: bool
 ) -> Callable[[str, bool], _Label]:
-    """The function labelling one unit of ``text`` from its own features.
+    """The function labelling one unit of ``page`` (the units of ``text``) from its own features.
 
     Which characters occur in the whole text decides once which tests can
-    match at all (no unit has a ``|`` or a URL when the text has none), so a
-    unit pays only for the regexes that may match it.
+    match at all (no unit has a ``|`` or a URL when the text has none).  The
+    tests for separators, links and copyright need a needle (" | ", "://",
+    "©", ...): one scan of the text per needle finds the lines that hold one,
+    and only their units (and the units of joined lines, where joining may
+    make a separator) pay for these tests.
 
     With ``lazy=True`` a long unit of enough words and none of the marks of
     chrome is not tokenised: its label depends on its stop-word density only,
     which is computed when the label is needed (see :data:`_PENDING`).
     """
+    stops = stopwords(lang) if lang else frozenset()
     short_chars, short_words, long_chars = th.short_chars, th.short_words, th.long_chars
     phrase_min, stop_high, stop_low = th.phrase_density * scale, th.stop_high * scale, th.stop_low * scale
     # with no "_" in the text, \w+ finds the same tokens as [^\W_]+ (and faster)
     word_re = _WORD if "_" in text else _WORD_FAST
     # non-space needles cannot be made by joining lines, so a unit has them only if the text has them
-    sep_needles = tuple(s for s in (" | ", " » ", " › ", " / ", " · ", " • ") if s[1] in text)
-    url_needles = tuple(s for s in ("://", "www.", "@") if s in text)
-    copy_needles = tuple(s for s in ("©", "(c", "(C", "eserved") if s in text)
+    sep_groups = [group for group in _SEP_FINDERS if group[0][0][1] in text]
+    sep_needles = tuple(group[0][0] for group in sep_groups)
+    # the units that may hold a needle: the lines with one, and every unit of joined lines
+    marked: set[str] = set()
+    _needle_lines(text, sep_groups, marked)
+    url_needles = _needle_lines(text, _URL_FINDERS, marked)
+    copy_needles = _needle_lines(text, _COPY_FINDERS, marked)
+    if sep_needles or url_needles or copy_needles:
+        marked.update(compress(page.texts, map(ne, page.firsts, page.lasts)))
     find_words, find_seps, find_urls = word_re.findall, _SEP.findall, _URL.findall
     has_word, has_digit = _WORD.search, _DIGIT.search
     count_stops = stops.__contains__
@@ -314,26 +395,84 @@ def _labeller(
     min_words = max(5, short_words)
     enough_words = re.compile(rf"[\W_]*+(?:[^\W_]++[\W_]*+){{{min_words}}}").match
     can_defer = bool(stops) and not cjk_doc
+    # the words of text in a language whose stop words all fit cp1252 are found faster in cp1252
+    encoded_stops = cp1252_stopwords(lang) if lang else frozenset()
+    encodable = len(encoded_stops) == len(stops)
+    count_encoded = encoded_stops.__contains__
 
-    def has_seps(sample: str) -> int:
-        for needle in sep_needles:
-            if needle in sample:
-                return len(find_seps(sample))
-        return 0
+    def stop_counts(s: str) -> tuple[int, int]:
+        """The number of words of ``s`` and of stop words among them."""
+        if encodable and (encoded := cp1252_words(s)) is not None:
+            return len(encoded), sum(map(count_encoded, encoded))
+        toks = find_words(s.lower())
+        return len(toks), sum(map(count_stops, toks))
 
-    def is_copyright(s: str, n: int) -> bool:
-        return n < 300 and any(c in s for c in copy_needles) and _COPYRIGHT.search(s) is not None
+    def short_label(text: str, s: str, n: int, bullet: bool) -> _Label:
+        """The label of a short unit without needles (``s`` is ``text`` without its bullet)."""
+        last = s[-1]
+        term = last in _TERMINAL
+        # too short for a reliable density: count words cheaply, tokenise only candidate phrases
+        w = s.count(" ") + 1 if s[0].isalnum() or has_word(s) else 0
+        if w < 4:
+            sd = 0.0
+            phrase = term
+        else:
+            tokens, hits = stop_counts(s)
+            sd = hits / tokens if stops and tokens else 0.0
+            phrase = term or (w >= 5 and sd >= phrase_min) or s[0].islower()
+        if not w:
+            return "bad", "symbols", w, sd, term, n, bullet, phrase
+        if last == ":" and _COMMENT_HEADER.search(s):
+            return "bad", "comment-header", w, sd, term, n, bullet, phrase
+        if last == "|" and text[0] == "|":
+            return "list", "", w, sd, term, n, bullet, phrase
+        if s[0] in "<«‹" and len(s) > 1 and s[1] == " ":
+            return "bad", "link-list", w, sd, term, n, bullet, phrase
+        kind = "list" if (bullet and phrase) or has_digit(s) else "short"
+        return kind, "", w, sd, term, n, bullet, phrase
 
-    def is_link(s: str, sample: str, short: bool) -> bool:
-        """URLs and e-mail addresses make up the line, or it is a "< Previous" link."""
+    def long_label(text: str, s: str, n: int, bullet: bool, lazy: bool) -> _Label:
+        """The label of a unit that is not short, without needles, in text without CJK."""
+        last = s[-1]
+        sample = s if n <= _SAMPLE else s[:_SAMPLE]
+        comment = last == ":" and n < 120 and _COMMENT_HEADER.search(s) is not None
+        row = last == "|" and text[0] == "|"
+        back = s[0] in "<«‹" and s[1] == " "
         if (
-            url_needles
-            and any(u in sample for u in url_needles)
-            and (urls := len(find_urls(sample)))
-            and (short or urls * 8 >= len(sample.split()))
+            lazy
+            and can_defer
+            and not (comment or row or back)
+            and (enough_words(sample) is not None if n <= _SAMPLE else len(s.split(None, min_words - 1)) >= min_words)
         ):
-            return True
-        return s[0] in "<«‹" and len(s) > 1 and s[1] == " "
+            return _PENDING
+        tokens, hits = stop_counts(sample)
+        w = tokens if n <= _SAMPLE else _count_words(s)
+        term = last in _TERMINAL
+        sd = hits / tokens if stops and tokens else 0.0
+        phrase = term or (w >= 5 and sd >= phrase_min) or (w >= 4 and s[0].islower())
+        if not w:
+            return "bad", "symbols", w, sd, term, n, bullet, phrase
+        if comment:
+            return "bad", "comment-header", w, sd, term, n, bullet, phrase
+        if row:
+            return "list", "", w, sd, term, n, bullet, phrase
+        if back:
+            return "bad", "link-list", w, sd, term, n, bullet, phrase
+        if w < short_words:
+            kind = "list" if (bullet and phrase) or has_digit(s) else "short"
+        elif not stops:
+            kind = "good" if term else "neargood"
+        elif sd >= stop_high:
+            kind = "good" if term or n >= long_chars else "neargood"
+        elif sd >= stop_low:
+            kind = "neargood"
+        elif n < long_chars and (bullet or has_digit(s)):
+            kind = "list"
+        elif term and n >= long_chars and sd >= stop_low * 0.6 and _SENTENCE_BREAK.search(sample):
+            kind = "neargood"
+        else:
+            return "bad", "low-prose", w, sd, term, n, bullet, phrase
+        return kind, "", w, sd, term, n, bullet, phrase
 
     def label(text: str, lazy: bool = False) -> _Label:
         s = text
@@ -344,30 +483,22 @@ def _labeller(
                 bullet = True
                 s = s[m.end() :]
         n = len(s)
+        if cjk_doc or text in marked:
+            return any_label(text, s, n, bullet, lazy)
+        if n < short_chars:
+            return short_label(text, s, n, bullet)
+        return long_label(text, s, n, bullet, lazy)
+
+    def any_label(text: str, s: str, n: int, bullet: bool, lazy: bool) -> _Label:
+        """The label of any unit: the tests for needles, and CJK characters counted."""
         sample = s if n <= _SAMPLE else s[:_SAMPLE]
         short = n < short_chars
-        if (
-            lazy
-            and can_defer
-            and not short
-            and (enough_words(sample) is not None if n <= _SAMPLE else len(s.split(None, min_words - 1)) >= min_words)
-            and not (sep_needles and has_seps(sample))
-            and not (s[-1] == ":" and n < 120 and _COMMENT_HEADER.search(s))
-            and not (copy_needles and is_copyright(s, n))
-            and not (text[0] == "|" and s[-1] == "|")
-            and not is_link(s, sample, False)
-        ):
-            # lowercasing never merges tokens, so the unlowered sample's words are a lower bound
-            return _PENDING
         unit_stops = stops
-        if short and not cjk_doc:
-            # too short for a reliable density: count words cheaply, tokenise only candidate phrases
-            w = s.count(" ") + 1 if s[0].isalnum() or has_word(s) else 0
-            toks = find_words(s.lower()) if w >= 4 else []
-        else:
+        toks: list[str] | None = None
+        if cjk_doc:
             toks = find_words(sample.lower())
             w = len(toks) if n <= _SAMPLE else len(s.split())
-            if cjk_doc and toks and _CJK.search(sample):
+            if toks and _CJK.search(sample):
                 # no spaces between words: count characters, and no stop-word list applies
                 cjk = len(_CJK.findall(s))
                 n += cjk
@@ -375,25 +506,63 @@ def _labeller(
                 unit_stops = frozenset()
                 short = n < short_chars
         last = s[-1]
+        seps = urls = 0
+        copyright = False
+        if text in marked:
+            for needle in sep_needles:
+                if needle in sample:
+                    seps = len(find_seps(sample))
+                    break
+            if url_needles and any(u in sample for u in url_needles):
+                urls = len(find_urls(sample))
+            copyright = (
+                n < 300
+                and bool(copy_needles)
+                and any(c in s for c in copy_needles)
+                and _COPYRIGHT.search(s) is not None
+            )
+        comment = last == ":" and n < 120 and _COMMENT_HEADER.search(s) is not None
+        # a table row: its cells are content, judged by their neighbours
+        row = text[0] == "|" and last == "|"
+        # a "< Previous" link
+        back = s[0] in "<«‹" and len(s) > 1 and s[1] == " "
+        if (
+            lazy
+            and can_defer
+            and not short
+            and not (seps or comment or copyright or row or back)
+            and not (urls and urls * 8 >= len(sample.split()))
+            and (enough_words(sample) is not None if n <= _SAMPLE else len(s.split(None, min_words - 1)) >= min_words)
+        ):
+            # lowercasing never merges tokens, so the unlowered sample's words are a lower bound
+            return _PENDING
+        if toks is not None:
+            tokens, hits = len(toks), sum(map(count_stops, toks))
+        elif short:
+            # too short for a reliable density: count words cheaply, tokenise only candidate phrases
+            w = s.count(" ") + 1 if s[0].isalnum() or has_word(s) else 0
+            tokens, hits = stop_counts(s) if w >= 4 else (0, 0)
+        else:
+            tokens, hits = stop_counts(sample)
+            w = tokens if n <= _SAMPLE else _count_words(s)
         term = last in _TERMINAL
-        sd = sum(map(count_stops, toks)) / len(toks) if unit_stops and toks else 0.0
-        seps = has_seps(sample) if sep_needles else 0
+        sd = hits / tokens if unit_stops and tokens else 0.0
         # a phrase: a sentence or a fragment of one, not a title or a menu item
         phrase = (term or (w >= 5 and sd >= phrase_min) or (w >= 4 and s[0].islower())) and seps * 4 < w + 4
         kind = reason = ""
         if not w:
             kind, reason = "bad", "symbols"
-        elif last == ":" and n < 120 and _COMMENT_HEADER.search(s):
+        elif comment:
             kind, reason = "bad", "comment-header"
-        elif copy_needles and is_copyright(s, n):
+        elif copyright:
             kind, reason = "bad", "copyright"
-        elif text[0] == "|" and last == "|":
-            # a table row: its cells are content, judged by their neighbours
+        elif row:
             kind = "list"
         elif seps and ((seps >= 2 and w <= 4 * (seps + 1)) or (seps == 1 and w <= 4)):
             # items joined by separators: "Home | News | Sport", "Home » World"
             kind, reason = "bad", "link-list"
-        elif is_link(s, sample, short):
+        elif back or (urls and (short or urls * 8 >= len(sample.split()))):
+            # URLs and e-mail addresses make up the line
             kind, reason = "bad", "link-list"
         elif short or w < short_words:
             kind = "list" if (bullet and phrase) or has_digit(s) else "short"
@@ -454,8 +623,12 @@ def _mark_menus(page: _Page, th: Thresholds) -> None:
     """Runs of ``menu_run`` or more short title-like unterminated items (or links) are menus."""
     kinds, reasons = page.kinds, page.reasons
     items = bytes(
-        (kind == "short" and not term and not phrase and w <= 8) or reason == "link-list"
-        for kind, reason, term, phrase, w in zip(kinds, reasons, page.terminals, page.phrases, page.words, strict=True)
+        [
+            (kind == "short" and not term and not phrase and w <= 8) or reason == "link-list"
+            for kind, reason, term, phrase, w in zip(
+                kinds, reasons, page.terminals, page.phrases, page.words, strict=True
+            )
+        ]
     )
     bullets, texts = page.bullets, page.texts
     for m in re.finditer(b"\x01{%d,}" % th.menu_run, items):
@@ -492,56 +665,61 @@ def _mark_repeats(page: _Page, th: Thresholds) -> None:
             kinds[i], reasons[i] = "bad", "repeated"
 
 
-def _nearest(kinds: list[str], wanted: tuple[str, ...]) -> tuple[list[str], list[str]]:
-    """For every unit, the label of the nearest unit before / after it whose label is in ``wanted``.
-
-    Missing neighbours (the document edges) count as ``bad``.
-    """
-    n = len(kinds)
-    before, after = ["bad"] * n, ["bad"] * n
-    last = "bad"
-    for i in range(n):
-        before[i] = last
-        if kinds[i] in wanted:
-            last = kinds[i]
-    last = "bad"
-    for i in range(n - 1, -1, -1):
-        after[i] = last
-        if kinds[i] in wanted:
-            last = kinds[i]
-    return before, after
+# 1 for the labels that decide their neighbours' in smoothing, 0 for the others.
+_DECISIVE = {"good": 1, "bad": 1, "neargood": 0, "short": 0, "list": 0}
 
 
 def _smooth(kinds: list[str]) -> list[str]:
     """jusText context smoothing: short and near-good units take their neighbours' label.
 
     A ``list`` unit (items with figures) is kept when prose sits on either side.
-    Linear time: the nearest neighbours are computed in two sweeps.
+    Each run of units between two good or bad ones (the document edges count
+    as bad) is smoothed on its own: between two of the same label the whole
+    run takes it; between prose and chrome a short unit is bad unless a figure
+    list, or near-good text on its chrome side, vouches for it, and then a
+    near-good unit is bad when the nearest good-or-bad units on both sides are
+    bad.
+
+    >>> _smooth(["good", "short", "neargood", "good", "short", "bad"])
+    ['good', 'good', 'good', 'good', 'bad', 'bad']
+    >>> _smooth(["bad", "neargood", "short", "good", "list", "bad"])
+    ['bad', 'good', 'good', 'good', 'good', 'bad']
     """
     out = list(kinds)
-    prev_gb, next_gb = _nearest(kinds, ("good", "bad"))
-    prev_any, next_any = _nearest(kinds, ("good", "bad", "neargood"))
-    for i, kind in enumerate(kinds):
-        if kind not in ("short", "list"):
-            continue
-        prev, nxt = prev_gb[i], next_gb[i]
+    n = len(kinds)
+    for run in re.finditer(b"\x00+", bytes(map(_DECISIVE.__getitem__, kinds))):
+        start, end = run.span()
+        prev = kinds[start - 1] if start else "bad"
+        nxt = kinds[end] if end < n else "bad"
         if prev == nxt:
-            out[i] = prev
-        elif (
-            kind == "list"
-            or (prev == "bad" and prev_any[i] == "neargood")
-            or (nxt == "bad" and next_any[i] == "neargood")
-        ):
-            # figure lists stay next to prose; so does a short line next to near-prose
-            out[i] = "good"
-        else:
-            out[i] = "bad"
-    final = list(out)
-    prev_gb, next_gb = _nearest(out, ("good", "bad"))
-    for i, kind in enumerate(out):
-        if kind == "neargood":
-            final[i] = "bad" if prev_gb[i] == "bad" and next_gb[i] == "bad" else "good"
-    return final
+            out[start:end] = [prev] * (end - start)
+            continue
+        # between prose and chrome: short units first (near-good units on their chrome side vouch for them) ...
+        near = [i for i in range(start, end) if kinds[i] == "neargood"]
+        for i in range(start, end):
+            kind = kinds[i]
+            if kind == "list":
+                out[i] = "good"
+            elif kind == "short":
+                vouched = (prev == "bad" and bool(near) and near[0] < i) or (
+                    nxt == "bad" and bool(near) and near[-1] > i
+                )
+                out[i] = "good" if vouched else "bad"
+        # ... then each near-good unit goes when the nearest decided units on both sides are bad
+        before = prev
+        decided = [out[i] if kinds[i] != "neargood" else "" for i in range(start, end)]
+        after = [nxt] * (end - start)
+        last = nxt
+        for k in range(end - start - 1, -1, -1):
+            after[k] = last
+            if decided[k]:
+                last = decided[k]
+        for k in range(end - start):
+            if decided[k]:
+                before = decided[k]
+            else:
+                out[start + k] = "bad" if before == "bad" and after[k] == "bad" else "good"
+    return out
 
 
 def _kadane(page: _Page, smoothed: list[str], th: Thresholds, lo: int, max_start: int) -> tuple[int, int, int]:
@@ -667,7 +845,7 @@ def _decide(
     stops = stopwords(lang) if lang else frozenset()
     scale = _DENSITY_SCALE.get(lang or "", 1.0)
     page = _units(text, stops)
-    page.set_labels(_labeller(text, stops, scale, th, _CJK.search(text) is not None), lazy)
+    page.set_labels(_labeller(text, page, lang=lang, scale=scale, th=th, cjk_doc=_CJK.search(text) is not None), lazy)
     _mark_lists(page)
     _mark_menus(page, th)
     _mark_repeats(page, th)
