@@ -456,6 +456,38 @@ def test_missing_positions(kept: set[int], extra: int) -> None:
     assert _gaps(sorted(kept), n) == [i for i in range(n) if i not in kept]
 
 
+@settings(max_examples=80, deadline=None)
+@given(st.integers(1, 40), st.integers(0, 400), st.integers(1, 12), st.randoms(use_true_random=False))
+def test_seed_pairs_match_a_plain_scan(vocabulary: int, length: int, min_shift: int, rng: random.Random) -> None:
+    """Seed pairs and repeated positions, few or many repeats, agree with a scan that pairs as it goes."""
+    from collections import Counter
+
+    from textclean.repeats._spans import _FREQUENT, SEED, Tokens, _seed_pairs
+
+    text = " ".join(f"w{rng.randrange(vocabulary)}" for _ in range(length))
+    toks = Tokens(text)
+    grams = [tuple(toks.low[i : i + SEED]) for i in range(len(toks) - SEED + 1)]
+    later = Counter(grams)
+    first: dict[tuple[str, ...], int] = {}
+    last: dict[tuple[str, ...], int] = {}
+    expected: list[tuple[int, int]] = []
+    for j, g in enumerate(grams):
+        if g not in first:
+            first[g] = j
+            continue
+        f = first[g]
+        if g not in last:
+            expected += [(j - f, f)] if j - f >= min_shift else []
+        else:
+            expected += [(j - f, f)] if j - f >= min_shift and later[g] - 1 < _FREQUENT else []
+            expected += [(j - last[g], last[g])] if j - last[g] >= min_shift else []
+        last[g] = j
+    pairs = _seed_pairs(toks, min_shift)
+    assert pairs == (sorted(expected) if len(grams) >= 2 else [])
+    if pairs:
+        assert toks.repeated == [j for j, g in enumerate(grams) if later[g] > 1]
+
+
 def test_pass_kinds_and_record_only() -> None:
     text = seed_text("000")
     only_labels = RemoveRepeats(kinds={"label"})(text)

@@ -202,7 +202,9 @@ def _header_start() -> tuple[re.Pattern[str], re.Pattern[str]]:
     """
     index, _ = _label_index()
     words = "|".join(sorted(map(re.escape, index), key=len, reverse=True))
-    label = rf"[^\S\n]*+(?:{words})(?!\w)"
+    # the first letter alone turns most lines away before the words are tried
+    initials = "".join(sorted({re.escape(word[0]) for word in index}))
+    label = rf"[^\S\n]*+(?=[{initials}])(?:{words})(?!\w)"
     return re.compile(label, re.IGNORECASE), re.compile(rf"\n{label}", re.IGNORECASE)
 
 

@@ -18,8 +18,8 @@ import re
 from bisect import bisect_left
 from collections import Counter
 from collections.abc import Callable
-from itertools import accumulate, repeat
-from operator import add, sub
+from itertools import accumulate, compress, repeat
+from operator import add, ne, sub
 
 import attrs
 from rapidfuzz.distance import Levenshtein
@@ -43,6 +43,8 @@ _SLACK = 0.15
 _FREQUENT = 32
 # Relative cost of stripping a word on demand over stripping every word at once, rounded up.
 _STRIP_COST = 4
+# Later occurrences of seeds, one in this many positions or more, are found with one pass over every position.
+_DENSE = 8
 
 _TOKEN = re.compile(r"\S+")
 #: Characters stripped from both ends of a token before comparing words.
@@ -62,11 +64,17 @@ _ELLIPSIS = ("...", "\u2026")
 class Tokens:
     """The token stream of one text: lower-cased tokens, offsets on demand."""
 
-    def __init__(self, text: str, low: list[str] | None = None) -> None:
+    def __init__(self, text: str, low: list[str] | None = None, *, same_lengths: bool | None = None) -> None:
+        """``low``: the tokens, and ``same_lengths``: whether lower-casing keeps the length, when known already."""
         self.text = text
-        lowered = text.lower()
-        self._same_lengths = len(lowered) == len(text)
-        self.low: list[str] = lowered.split() if low is None else low
+        if low is None:
+            lowered = text.lower()
+            same_lengths = len(lowered) == len(text)
+            low = lowered.split()
+        elif same_lengths is None:
+            same_lengths = len(text.lower()) == len(text)
+        self._same_lengths = same_lengths
+        self.low: list[str] = low
         self.starts: list[int] = []
         self.ends: list[int] = []
         self._lowercase: dict[str, bool] = {}
@@ -109,7 +117,8 @@ class Tokens:
         low: list[str] = []
         for a, b in runs:
             low += self.low[a:b]
-        new = Tokens(text, low)
+        # lower-casing keeps every length of a part of a text when it keeps the text's
+        new = Tokens(text, low, same_lengths=True if self._same_lengths else None)
         if self.normed is not None:
             new.normed = [w for a, b in runs for w in self.normed[a:b]]
         if self.starts:
@@ -331,15 +340,18 @@ def _seed_pairs(toks: Tokens, min_shift: int) -> list[tuple[int, int]]:
     first = toks.seeds = dict(zip(reversed(hashes), range(n - 1, -1, -1), strict=True))
     if len(first) == n:
         return []  # the common case: no run of SEED words is said twice
-    later = _gaps(sorted(first.values()), n)
-    toks.repeated = sorted({*later, *map(first.__getitem__, map(hashes.__getitem__, later))})
-    counts = Counter(map(hashes.__getitem__, later))  # occurrences after the first
+    if (n - len(first)) * _DENSE > n:  # many later occurrences: one pass over every position
+        later = list(compress(range(n), map(ne, map(first.__getitem__, hashes), range(n))))
+    else:  # a few: the work follows the gaps between first occurrences
+        later = _gaps(sorted(first.values()), n)
+    seeds = list(map(hashes.__getitem__, later))
+    firsts = list(map(first.__getitem__, seeds))
+    toks.repeated = sorted({*later, *firsts})
+    counts = Counter(seeds)  # occurrences after the first
     last: dict[int, int] = {}
     pairs: list[tuple[int, int]] = []
     add = pairs.append
-    for j in later:
-        h = hashes[j]
-        f = first[h]
+    for j, h, f in zip(later, seeds, firsts, strict=True):
         p = last.get(h, f)
         if p == f:
             if j - f >= min_shift:
