@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from textclean.rules import FAMILIES, KINDS, LANGUAGES, Rule, line_matcher, load_rules, normalise_line
+from textclean.rules import FAMILIES, KINDS, LANGUAGES, LineMatcher, Rule, line_matcher, load_rules, normalise_line
 
 ALL = load_rules()
 PATTERNED = [r for r in ALL if r.pattern is not None]
@@ -152,4 +152,48 @@ def test_prefixes_and_required_strings() -> None:
 )
 def test_scanner_finds_any_word(words: list[str], text: str) -> None:
     found = _gate.scanner(words).search(text) is not None
+    assert found == any(w in text for w in words)
+
+
+def _alternation_match(matcher: LineMatcher, norm: str, level: int) -> Rule | None:
+    """The rule the combined alternations pick for ``norm`` (every rule tried, no per-rule gate)."""
+    size = len(norm)
+    if not size or size > matcher.max_len:
+        return None
+    pattern = matcher.by_first.get(norm[0], matcher.any_first)
+    for candidate in (pattern, matcher.contains_pattern if matcher._has_find_word(norm) else None):
+        m = candidate.fullmatch(norm) if candidate is not None else None
+        if m is not None and m.lastgroup is not None:
+            rule = matcher.by_group[m.lastgroup]
+            if size <= rule.max_len and rule.level <= level:
+                return rule
+            if candidate is pattern:
+                continue
+            return None
+    return None
+
+
+_CONTAINS_WORDS = sorted(
+    {w for r in PATTERNED if r.find for t in r.examples + r.counter_examples for w in normalise_line(t).split()}
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_CONTAINS_WORDS), min_size=1, max_size=10), st.sampled_from(["", ".", " 12", "!"]))
+def test_rule_gates_pick_the_alternation_rule(words: list[str], tail: str) -> None:
+    norm = normalise_line(" ".join(words) + tail)
+    for level in (0, 2):
+        assert EVERY.match_normalised(norm, level=level) == _alternation_match(EVERY, norm, level)
+
+
+@pytest.mark.parametrize(("rule", "text"), _cases("example") + _cases("counter"), ids=_id)
+def test_rule_gates_agree_on_examples(rule: Rule, text: str) -> None:
+    norm = normalise_line(text)
+    assert EVERY.match_normalised(norm, level=2) == _alternation_match(EVERY, norm, 2), rule.id
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(["[ad", "[/ad", "(photo", "click to tweet", "("]), min_size=1, max_size=4), st.text())
+def test_prefix_scanners_find_any_word(words: list[str], text: str) -> None:
+    found = any(p.search(text) is not None for p in _gate.prefix_scanners(words))
     assert found == any(w in text for w in words)

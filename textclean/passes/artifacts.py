@@ -225,7 +225,7 @@ def artifact_changes(
 
     if structure:
         for s, e, rule_id in structural_removals(
-            text, level=level, spans=spans, norms=norms, low=low if fast else None
+            text, level=level, spans=spans, norms=norms, low=low if fast else None, starts=starts
         ):
             k = bisect.bisect_left(starts, s)
             if k >= n or starts[k] != s:

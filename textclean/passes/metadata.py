@@ -34,8 +34,9 @@ from typing import Any
 import attrs
 
 from textclean.edits import Change, apply_changes
+from textclean.passes.widgets import calendar_kind_normalised, is_share_bar_normalised
 from textclean.pipeline import Document, Pass
-from textclean.rules import normalise_line
+from textclean.rules import line_matcher, normalise_line
 
 __all__ = ["HeaderMetadata", "header_changes", "lift_header"]
 
@@ -113,6 +114,13 @@ _ROLE_WORDS = (
     "корреспондент|обозреватель|редактор|журналист|колумнист|спецкор|фотограф"
 )
 _NAME_ROLE = re.compile(rf"({_NAME_RE}),\s(?i:(?:[\w'’-]+\s){{0,2}}(?:{_ROLE_WORDS})(?:\s[\w'’-]+){{0,2}})\.?")
+#: Necessary conditions, looked for before the costlier full matches: a place line names a
+#: time zone, a byline holds a by-label before a capitalised name, a name-and-role line a comma.
+_PLACE_WORD = re.compile(r"time|время|msk|мск|gmt|utc")
+#: (the last letter of a by-label, in any case, then the start of a name)
+_BY_LABEL_NAME = re.compile(r"[yrsрытn]\s?:?\s[a-zа-яё]", re.IGNORECASE)
+_TAG_SPLIT = re.compile(r"\s?[,;|·•]\s?")
+_TAG_BAD = re.compile(r"[\d€$%£]")
 _TAGS_LABEL = re.compile(r"(?:tags?|теги|тэги|метки|schlagworte|étiquettes|etiquetas)\s?:\s?(.{2,300})")
 _TERMINAL = (".", "!", "?", "…", '"', "”", "»")
 #: Labelled date lines (``Published 18 November 2019``) are lifted within this many content lines.
@@ -164,13 +172,15 @@ def _tags(raw: str) -> list[str] | None:
     s = raw.strip(_WS)
     if len(s) > 300 or s.endswith(_TERMINAL[:4]):
         return None
-    items = [i.strip(_WS) for i in re.split(r"\s?[,;|·•]\s?", s)]
+    if s.count(",") + s.count(";") + s.count("|") + s.count("·") + s.count("•") < 2:
+        return None  # fewer than three items
+    items = [i.strip(_WS) for i in _TAG_SPLIT.split(s)]
     items = [i for i in items if i]
     if len(items) < 3:
         return None
     if any(len(i) > 40 or len(i.split()) > 4 for i in items):
         return None
-    if any(not i[0].isalpha() or re.search(r"[\d€$%£]", i) for i in items):
+    if any(not i[0].isalpha() or _TAG_BAD.search(i) for i in items):
         return None
     capitalised = sum(1 for i in items if i[0].isupper())
     return items if capitalised >= 0.7 * len(items) else None
@@ -204,16 +214,16 @@ def _classify(raw: str, norm: str, *, seen_title: bool) -> list[tuple[str, Any]]
     m = _TAGS_LABEL.fullmatch(norm)
     if m:
         return [("tags", [i.strip(_WS) for i in re.split(r"[,;|]", stripped.split(":", 1)[1]) if i.strip(_WS)])]
-    m = _PLACE.fullmatch(norm)
-    if m and len(norm) <= 60:
+    m = _PLACE.fullmatch(norm) if len(norm) <= 60 and _PLACE_WORD.search(norm) else None
+    if m:
         return [("place", stripped.rsplit(",", 1)[-1].strip(_WS) if m.group(1) else stripped)]
-    m = _BYLINE.fullmatch(stripped) if len(stripped) <= 120 else None
+    m = _BYLINE.fullmatch(stripped) if len(stripped) <= 120 and _BY_LABEL_NAME.search(stripped) else None
     if m:
         if m.group(1) is None or m.group(1).lower() in ("written", "story", "words"):
             return [("author", m.group(2))]
         if _is_dateline(normalise_line(m.group(1))):
             return [("dateline", _date_value(m.group(1).strip(_WS))), ("author", m.group(2))]
-    m = _NAME_ROLE.fullmatch(stripped) if len(stripped) <= 80 else None
+    m = _NAME_ROLE.fullmatch(stripped) if len(stripped) <= 80 and "," in stripped else None
     if m:
         return [("author", m.group(1))]
     if not seen_title:
@@ -231,9 +241,6 @@ def _residue(raw: str, languages: tuple[str, ...], norm: str | None = None) -> b
 
     ``norm`` is ``normalise_line(raw)`` when the caller has it.
     """
-    from textclean.passes.widgets import calendar_kind_normalised, is_share_bar_normalised
-    from textclean.rules import line_matcher
-
     if len(raw) > 500:
         return False
     matcher = line_matcher(languages)

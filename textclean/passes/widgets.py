@@ -225,6 +225,7 @@ _MONTH_SET = frozenset(_MONTHS.split())
 _GLUED_START = ("пнвт", "motu", "modi", "mtwt")
 
 
+_NAV_MONTH_WORDS = _MONTH_SET | _NAV_WORDS
 _NAV_TOKEN = re.compile(r"[^\W\d_]+|\d+")
 _KIND_PART = "part"
 
@@ -261,13 +262,15 @@ def _kind_of(s: str | None) -> str | None:
     # cheap necessary conditions first: a weekday header has no space or two weekday names,
     # a month heading a month name (or is a navigation word), navigation only months and nav words
     words = _TOKEN.findall(s)
-    if (" " not in s or sum(1 for w in words if w in _WEEKDAYS) >= 2) and _is_weekday_header(s):
+    if (
+        " " not in s or (not _WEEKDAYS.isdisjoint(words) and sum(1 for w in words if w in _WEEKDAYS) >= 2)
+    ) and _is_weekday_header(s):
         return _KIND_WEEK
     if len(s) > 48:
         return None
-    if (s.strip("«»‹›<>\"' ") in _NAV_WORDS or any(w in _MONTH_SET for w in words)) and _is_month_heading(s):
+    if (s.strip("«»‹›<>\"' ") in _NAV_WORDS or not _MONTH_SET.isdisjoint(words)) and _is_month_heading(s):
         return _KIND_CAL
-    if all(w in _MONTH_SET or w in _NAV_WORDS for w in words) and _is_nav(s):
+    if _NAV_MONTH_WORDS.issuperset(words) and _is_nav(s):
         return _KIND_CAL
     return None
 
@@ -443,7 +446,15 @@ def _digit_line_pattern() -> re.Pattern[str]:
 def _share_line_pattern() -> re.Pattern[str]:
     # a line whose first word (bullets, spaces and ,|/:;! around it aside) is a network or share word
     lead = re.escape("".join(sorted(set(STRIP_CHARS + _BULLET_CHARS + ",|/:;! \t\u00a0"))))
-    words = "|".join(re.escape(w) for w in sorted((w for w in _SOCIAL if " " not in w), key=len, reverse=True))
+    # grouped by first character: a line start is checked against one group, not every word
+    rests: dict[str, list[str]] = {}
+    for word in sorted(w for w in _SOCIAL if " " not in w):
+        rests.setdefault(word[0], []).append(word[1:])
+    groups = []
+    for first, tails in sorted(rests.items()):
+        body = "|".join(re.escape(t) for t in sorted(tails, key=len, reverse=True))
+        groups.append(re.escape(first) + (f"(?:{body})" if body else ""))
+    words = "|".join(groups)
     after = re.escape(",|/:;!")
     tail = re.escape(STRIP_CHARS + " \n")
     return re.compile(f"\n[{lead}]*+(?:{words})[{after}]*+(?=[{tail}]|$)")
@@ -473,6 +484,7 @@ def structural_removals(
     spans: list[tuple[int, int]] | None = None,
     norms: list[str | None] | None = None,
     low: str | None = None,
+    starts: list[int] | None = None,
 ) -> list[tuple[int, int, str]]:
     """Spans (``start``, ``end``, ``rule``) of calendars and share bars in ``text``.
 
@@ -481,13 +493,14 @@ def structural_removals(
     more share lines (blank lines between them allowed).  Orphans are added
     by :func:`orphan_removals`, which needs to know what else was removed.
     ``spans`` and ``norms`` may be passed in when the caller has them, and
-    ``low`` (``text.lower()``): then only lines that may be widgets are looked at.
+    ``low`` (``text.lower()``): then only lines that may be widgets are looked at;
+    ``starts``, the start offsets of the lines, along with ``spans``.
     """
     spans = line_spans(text) if spans is None else spans
     norms = normalised_lines(text, spans) if norms is None else norms
     out: list[tuple[int, int, str]] = []
     taken: set[int] = set()
-    starts = [s for s, _ in spans]
+    starts = [s for s, _ in spans] if starts is None else starts
     for first, last in calendar_runs(norms, digit_lines(text, spans, starts)):
         out.append((spans[first][0], _line_end(text, spans[last][1]), "common.calendar"))
         taken.update(range(first, last + 1))

@@ -44,6 +44,8 @@ import re
 from collections.abc import Iterable
 from functools import cache, lru_cache
 from importlib import resources
+from itertools import chain, compress, count
+from operator import sub
 from typing import Any
 
 import attrs
@@ -296,6 +298,67 @@ def first_chars(pattern: str) -> frozenset[str] | None:
 
 
 @attrs.frozen
+class _RuleGate:
+    """One rule with the pre-filter of its own pattern (see :func:`_rule_gate`)."""
+
+    rule: Rule
+    pattern: re.Pattern[str]
+    heads: tuple[str, ...]
+    digit: bool
+    words: re.Pattern[str] | None
+    open: bool
+
+
+def _rule_gate(rule: Rule) -> _RuleGate:
+    """``rule`` with what a line it matches must look like: open with one of ``heads`` (or a digit),
+    or contain one of the ``words``; ``open`` when nothing is known."""
+    pattern = re.compile(rule.pattern or "")
+    heads: set[str] = set()
+    words: set[str] = set()
+    digit = False
+    is_open = bool(pattern.flags & re.IGNORECASE)
+    for seq in () if is_open else _gate.alternatives(rule.pattern or ""):
+        found = _gate.prefixes(seq)
+        if "" not in found:
+            for p in found:
+                if p.startswith(_gate.DIGIT):
+                    digit = True
+                else:
+                    heads.add(p.split(_gate.DIGIT, 1)[0])
+            continue
+        need = _gate.required(seq)
+        if need is None:
+            is_open = True
+            break
+        words |= need
+    return _RuleGate(
+        rule=rule,
+        pattern=pattern,
+        heads=tuple(sorted(heads)),
+        digit=digit,
+        words=_gate.scanner(words) if words else None,
+        open=is_open,
+    )
+
+
+def _heads_scanner(by_char: dict[str, tuple[tuple[int, tuple[str, ...]], ...]], digit: int) -> re.Pattern[str] | None:
+    """One pattern for the start of a line (after a newline and :data:`STRIP_CHARS`) opening with any head or digit."""
+    heads = sorted({h for tiers in by_char.values() for _, group in tiers for h in group})
+    # a head that starts with another one adds nothing
+    heads = [h for h in heads if not any(g != h and h.startswith(g) for g in heads)]
+    if not heads and not digit:
+        return None
+    rests: dict[str, list[str]] = {}
+    for h in heads:
+        rests.setdefault(h[0], []).append(h[1:])
+    alts = [r"\d"] if digit else []
+    for c, tails in sorted(rests.items()):
+        body = "|".join(re.escape(t) for t in tails)
+        alts.append(re.escape(c) if "" in tails else f"{re.escape(c)}(?:{body})")
+    return re.compile(f"\n[{re.escape(STRIP_CHARS)}]*+(?:{'|'.join(alts)})")
+
+
+@attrs.frozen
 class LineMatcher:
     """The rules of a language set compiled into a few alternations.
 
@@ -323,7 +386,14 @@ class LineMatcher:
     gate_open: bool = True
     gate_chars: dict[str, int] = attrs.field(factory=dict)
     gate_words_max: int = 0
-    inline_scanner: re.Pattern[str] | None = None
+    inline_scanners: tuple[re.Pattern[str], ...] = ()
+    gate_heads: re.Pattern[str] | None = None
+    contains_rules: tuple[_RuleGate, ...] = ()
+    #: head → the anchored rules (in order) a line opening with that head may match, for lines opening
+    #: with a non-digit and with a digit; key "" for lines opening with no head
+    head_rules: dict[str, _HeadRules] = attrs.field(factory=dict)
+    head_rules_digit: dict[str, _HeadRules] = attrs.field(factory=dict)
+    head_size: int = 0
 
     def match(self, line: str, *, level: int = 1) -> Rule | None:
         """The rule that claims the whole ``line`` (raw text), or None.
@@ -369,8 +439,8 @@ class LineMatcher:
         """:meth:`has_inline` for an already lower-cased text."""
         if self.inline_pattern is None:
             return False
-        if self.inline_scanner is not None:
-            return self.inline_scanner.search(low) is not None
+        if self.inline_scanners:
+            return any(scanner.search(low) is not None for scanner in self.inline_scanners)
         return any(word in low for word in self.inline_words)
 
     def may_match(self, norm: str) -> bool:
@@ -384,17 +454,22 @@ class LineMatcher:
             return True
         if not norm:
             return False
+        if self._starts_ok(norm):
+            return True
+        size = len(norm)
+        if self.gate_scanner is not None and self.gate_scanner.search(norm) is not None:
+            return True
+        return any(c in norm and size <= longest for c, longest in self.gate_chars.items())
+
+    def _starts_ok(self, norm: str) -> bool:
+        """The start part of the gate: ``norm`` (not empty) opens with a head or a digit some rule allows."""
         size = len(norm)
         for longest, heads in self.gate_by_char.get(norm[0], ()):
             if size > longest:
                 break
             if norm.startswith(heads):
                 return True
-        if self.gate_digit and norm[0].isdecimal() and size <= self.gate_digit:
-            return True
-        if self.gate_scanner is not None and self.gate_scanner.search(norm) is not None:
-            return True
-        return any(c in norm and size <= longest for c, longest in self.gate_chars.items())
+        return bool(self.gate_digit and norm[0].isdecimal() and size <= self.gate_digit)
 
     def gated_lines(
         self, low: str, norms: list[str | None], starts: list[int], odd: Iterable[int] = ()
@@ -403,9 +478,10 @@ class LineMatcher:
 
         ``norms`` are the normalised lines and ``starts`` their offsets in
         ``low`` (the lower-cased text, ``\\n``-separated).  The normalised form
-        of a line must be a substring of its line in ``low``, except for the
-        lines listed in ``odd`` (a bullet dropped, inner spaces collapsed).
-        None means "every line" (some rule has no pre-filter).
+        of a line must be its line in ``low`` stripped of :data:`STRIP_CHARS`
+        (or None for a line too long to match), except for the lines listed
+        in ``odd`` (a bullet dropped, inner spaces collapsed).  None means
+        "every line" (some rule has no pre-filter).
 
         >>> m = line_matcher(("en",))
         >>> low = "the vote was held on monday.\\nread also: the report\\n12 views\\nwe use cookies here"
@@ -416,30 +492,28 @@ class LineMatcher:
         """
         if self.gate_open:
             return None
-        by_char = self.gate_by_char
-        digit = self.gate_digit
-        widest = self.gate_words_max
-        found: set[int] = set()
-        wide: list[int] = []  # lines no rule gated by a contained string can match: too long
-        for i, norm in enumerate(norms):
-            if not norm:
-                if norm is None:
-                    wide.append(i)
-                continue
-            size = len(norm)
-            if size > widest:
-                wide.append(i)
-            groups = by_char.get(norm[0])
-            if groups is not None:
-                for longest, heads in groups:  # longest first
-                    if size > longest:
-                        break
-                    if norm.startswith(heads):
-                        found.add(i)
-                        break
-            if digit and norm[0].isdecimal() and size <= digit:
-                found.add(i)
         n = len(starts)
+        odd = list(odd)
+        widest = self.gate_words_max
+        starts_ok = self._starts_ok
+        found: set[int] = set()
+        # lines opening with a head or a digit: one scan from line start to line start finds the
+        # candidates, each checked as in may_match (an odd line's text may differ from its form)
+        if self.gate_heads is not None and n:
+            for k in chain((0,), _gate.line_hits(self.gate_heads, low, starts), odd):
+                norm = norms[k]
+                if norm and starts_ok(norm):
+                    found.add(k)
+        # lines no rule gated by a contained string can match: too long (a line's form is never
+        # longer than its text, which is what is measured first)
+        nexts = starts[1:]
+        nexts.append(len(low) + 1)
+        longer = compress(count(), map((widest + 1).__lt__, map(sub, nexts, starts)))
+        wide_set = {k for k in longer if (norm := norms[k]) is None or len(norm) > widest}
+        if norms.count(None) != sum(1 for k in wide_set if norms[k] is None):
+            wide_set.update(k for k, norm in enumerate(norms) if norm is None)
+        wide_set.update(k for k in odd if (norm := norms[k]) is None or len(norm) > widest)
+        wide = sorted(wide_set)
         if self.gate_scanner is not None:
             search = self.gate_scanner.search
             # scan the stretches of text between the too-long lines
@@ -491,13 +565,40 @@ class LineMatcher:
         size = len(norm)
         if not size or size > self.max_len:
             return None
-        pattern = self.by_first.get(norm[0], self.any_first)
-        if pattern is not None:
-            rule = self._check(pattern.fullmatch(norm), size, level)
+        if self.head_size:
+            # the rules a line opening with its longest head may match, in the order of the alternation:
+            # the first one matching is the one the alternation picks
+            table = self.head_rules_digit if norm[0].isdecimal() else self.head_rules
+            get = table.get
+            for cut in range(min(self.head_size, size), 0, -1):
+                found = get(norm[:cut])
+                if found is not None:
+                    break
+            else:
+                found = table[""]
+            rule = self._check(found.match(norm), size, level)
             if rule is not None:
                 return rule
+        else:
+            pattern = self.by_first.get(norm[0], self.any_first)
+            if pattern is not None:
+                rule = self._check(pattern.fullmatch(norm), size, level)
+                if rule is not None:
+                    return rule
         if contains and self.contains_pattern is not None and self._has_find_word(norm):
-            return self._check(self.contains_pattern.fullmatch(norm), size, level)
+            if not self.contains_rules:
+                return self._check(self.contains_pattern.fullmatch(norm), size, level)
+            # the first rule of the alternation that matches, trying only rules whose own gate lets
+            # the line through (a rule whose gate does not cannot match)
+            for gate in self.contains_rules:
+                if (
+                    gate.open
+                    or norm.startswith(gate.heads)
+                    or (gate.digit and norm[0].isdecimal())
+                    or (gate.words is not None and gate.words.search(norm) is not None)
+                ) and gate.pattern.fullmatch(norm) is not None:
+                    rule = gate.rule
+                    return None if size > rule.max_len or rule.level > level else rule
         return None
 
     def _has_find_word(self, norm: str) -> bool:
@@ -572,8 +673,87 @@ def line_matcher(languages: tuple[str, ...]) -> LineMatcher:
         gate_open=gate.open,
         gate_chars=gate.chars,
         gate_words_max=gate.words_max,
-        inline_scanner=_gate.scanner(inline_words) if inline_words else None,
+        inline_scanners=_gate.prefix_scanners(inline_words),
+        gate_heads=None if gate.open else _heads_scanner(gate.by_char, gate.digit),
+        contains_rules=tuple(_rule_gate(r) for r in contains),
+        **_head_tables(anchored),
     )
+
+
+def _head_tables(anchored: list[Rule]) -> dict[str, Any]:
+    """The head → rules tables of :meth:`LineMatcher.match_normalised` (empty when a rule has no known head).
+
+    A rule is listed under every head it may open with; an alternative that opens with anything (or
+    with a digit) puts the rule under every head (every head of a line opening with a digit) with the
+    strings one of which such a line must contain, or unconditionally when none are known.
+    """
+    info: list[tuple[set[str], bool, set[str], bool, set[str]]] = []
+    for rule in anchored:
+        heads: set[str] = set()
+        anywhere, any_words, digit, digit_words = False, set(), False, set()
+        if re.compile(rule.pattern or "").flags & re.IGNORECASE:
+            anywhere = True
+        else:
+            for seq in _gate.alternatives(rule.pattern or ""):
+                found = _gate.prefixes(seq)
+                if "" in found:
+                    need = _gate.required(seq)
+                    anywhere = anywhere or need is None
+                    any_words |= need or set()
+                    continue
+                for p in found:
+                    if p.startswith(_gate.DIGIT):
+                        need = _gate.required(seq)
+                        digit = digit or need is None
+                        digit_words |= need or set()
+                    else:
+                        heads.add(p.split(_gate.DIGIT, 1)[0])
+        info.append((heads, anywhere, any_words, digit, digit_words))
+    every = sorted({h for heads, *_ in info for h in heads} | {""})
+    shared: dict[tuple[tuple[int, ...], tuple[str, ...] | None], _HeadRules] = {}
+    tables: tuple[dict[str, _HeadRules], ...] = ({}, {})
+    for opens_with_digit, table in enumerate(tables):
+        for head in every:
+            picked: list[int] = []
+            words: set[str] | None = set()
+            for i, (heads, anywhere, any_words, digit, digit_words) in enumerate(info):
+                need = any_words | (digit_words if opens_with_digit else set())
+                if anywhere or (digit and opens_with_digit) or any(head.startswith(h) for h in heads):
+                    picked.append(i)
+                    words = None
+                elif need:
+                    picked.append(i)
+                    if words is not None:
+                        words |= need
+            key = (tuple(picked), None if words is None else tuple(sorted(words)))
+            if key not in shared:
+                shared[key] = _HeadRules(
+                    rules=tuple(anchored[i] for i in picked),
+                    words=_gate.scanner(words) if words else None,
+                )
+            table[head] = shared[key]
+    return {"head_rules": tables[0], "head_rules_digit": tables[1], "head_size": max(map(len, every))}
+
+
+@attrs.define(eq=False)
+class _HeadRules:
+    """Anchored rules a line opening with some head may match (in order), compiled on first use.
+
+    ``words``, when set, finds the strings one of which such a line must contain for any of the
+    rules to match (each rule is there only by an alternative that opens with anything).
+    """
+
+    rules: tuple[Rule, ...]
+    words: re.Pattern[str] | None
+    compiled: re.Pattern[str] | None = None
+
+    def match(self, norm: str) -> re.Match[str] | None:
+        if not self.rules or (self.words is not None and self.words.search(norm) is None):
+            return None
+        if self.compiled is None:
+            self.compiled = _alternation(list(self.rules))
+        assert self.compiled is not None
+        return self.compiled.fullmatch(norm)
 
 
 @attrs.frozen
