@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Iterable, Sequence
+from itertools import pairwise
 
 import attrs
 
@@ -163,19 +164,23 @@ def coalesce(changes: list[Change]) -> list[Change]:
     [Change(start=0, end=9, replacement='', rule='menu'), Change(start=9, end=12, replacement='', rule='ad')]
     """
     out: list[Change] = []
+    run: list[Change] = []  # adjacent deletions of one rule, fused when the run ends
     for change in changes:
-        if out:
-            last = out[-1]
-            if (
-                last.end == change.start
-                and last.rule == change.rule
-                and not last.replacement
-                and not change.replacement
-                and change.start < change.end
-            ):
-                out[-1] = Change(last.start, change.end, "", last.rule)
-                continue
-        out.append(change)
+        if (
+            run
+            and run[-1].end == change.start
+            and run[-1].rule == change.rule
+            and not run[-1].replacement
+            and not change.replacement
+            and change.start < change.end
+        ):
+            run.append(change)
+            continue
+        if run:
+            out.append(run[0] if len(run) == 1 else Change(run[0].start, run[-1].end, "", run[0].rule))
+        run = [change]
+    if run:
+        out.append(run[0] if len(run) == 1 else Change(run[0].start, run[-1].end, "", run[0].rule))
     return out
 
 
@@ -233,7 +238,13 @@ class EditLog:
         the report stays a set of disjoint spans of the original.
         """
         text = self.text
-        todo = [c for c in resolve_overlaps(changes) if c.end <= len(text) and text[c.start : c.end] != c.replacement]
+        size = len(text)
+        # a deletion of a non-empty span always changes the text (no slice needed to tell)
+        todo = [
+            c
+            for c in resolve_overlaps(changes)
+            if c.end <= size and ((c.start < c.end and not c.replacement) or text[c.start : c.end] != c.replacement)
+        ]
         if not todo:
             return 0
         applied = len(todo)
@@ -294,7 +305,9 @@ class EditLog:
 
     def _group(self, todo: list[Change]) -> list[tuple[int, int, str, str, list[str]]]:
         """Widen changes to whole earlier edits they cut into; fuse those that then overlap."""
-        if not any(piece.edited for piece in self._pieces):  # nothing to absorb yet
+        if not any(piece.edited for piece in self._pieces) or (
+            not self._cuts_into_edit(todo) and not any(a.start == a.end == b.start for a, b in pairwise(todo))
+        ):  # nothing to absorb, nothing to fuse
             return [(c.start, c.end, c.replacement, c.rule, []) for c in todo]
         text = self.text
         widened: list[tuple[int, int, Change]] = []
@@ -328,6 +341,30 @@ class EditLog:
                 chunks.append(text[a.end : (b.start if b is not None else e)])
             groups.append((s, e, "".join(chunks), first.rule, [m.rule for m in members[1:]]))
         return groups
+
+    def _cuts_into_edit(self, todo: list[Change]) -> bool:
+        """Whether a change (sorted, disjoint) starts or ends strictly inside an edited run.
+
+        One merge-like sweep over the changes and the edited runs of two or more
+        characters (a shorter run has no inside).
+        """
+        runs = [
+            (p0, p0 + piece.size)
+            for piece, p0 in zip(self._pieces, self._cur_starts, strict=True)
+            if piece.edited and piece.size > 1
+        ]
+        if not runs:
+            return False
+        k, last = 0, len(runs)
+        for change in todo:
+            for pos in (change.start, change.end):
+                while k < last and runs[k][1] <= pos:
+                    k += 1
+                if k == last:
+                    return False
+                if runs[k][0] < pos:
+                    return True
+        return False
 
     def _install(self, pieces: list[_Piece], todo: list[Change]) -> None:
         # rebuild the text once from the old text and the changes (linear)
