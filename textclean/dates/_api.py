@@ -166,6 +166,11 @@ def _has_digit(text: str, start: int, end: int) -> bool:
     return _DIGIT.search(text, start, end if nl < 0 else nl) is not None
 
 
+def _cut(text: str, end: int) -> bool:
+    """Whether a line read up to ``end`` goes on past it."""
+    return end < len(text) and text[end] != "\n"
+
+
 _ZONE_LINE = re.compile(r"[ \t\u00a0\u202f]*\(")
 
 
@@ -210,11 +215,11 @@ def document_dates(
     head = text[:HEAD_CHARS]
     lines: list[tuple[int, str]] = []
     pos = 0
-    while len(lines) < max_lines and pos < len(head):
-        nl = head.find("\n", pos)
-        end = len(head) if nl < 0 else nl
-        lines.append((pos, head[pos : min(end, pos + HEAD_LINE_CHARS)]))
-        pos = end + 1
+    for part in head.split("\n", max_lines)[: max(0, max_lines)]:
+        if pos >= len(head):
+            break
+        lines.append((pos, part[:HEAD_LINE_CHARS]))
+        pos += len(part) + 1
     if not lines:
         return out
     # the line after the last head line may hold the zone of its time
@@ -223,11 +228,17 @@ def document_dates(
     hits: list[tuple[int, str, tuple[str, Mention] | None, bool]] = []
     # only labelled lines and short lines with a digit (a dateline's date has its day on its line) need mentions
     wanted = False
+    label = lexicon(langs).header.match  # most lines have no label: skip parse_header_line's own test
+    digit = _DIGIT.search
     for start, line in lines:
         if not line.strip():
             continue
-        hit = parse_header_line(line, languages=langs, date_order=date_order)
-        need = hit is not None or (len(line) <= DATELINE_CHARS and _has_digit(text, start, scan_end))
+        hit = parse_header_line(line, languages=langs, date_order=date_order) if label(line) else None
+        # a short line is whole unless the head cut it: then its digit may lie past the cut
+        need = hit is not None or (
+            len(line) <= DATELINE_CHARS
+            and (digit(line) is not None or (_cut(text, start + len(line)) and _has_digit(text, start, scan_end)))
+        )
         hits.append((start, line, hit, need))
         wanted = wanted or need
     if not wanted:

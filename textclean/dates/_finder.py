@@ -25,7 +25,7 @@ from typing import Literal
 
 import attrs
 
-from textclean.dates._lexicon import BAD_BEFORE_DIGIT, BLANKS, Lexicon, lexicon
+from textclean.dates._lexicon import BAD_BEFORE_DIGIT, BLANKS, STEP_WORD_CHARS, Lexicon, lexicon
 from textclean.dates._model import Mention
 
 __all__ = ["DateOrder", "Prefer", "Reference", "coerce_reference", "find_mentions", "find_mentions_in_lines"]
@@ -39,6 +39,9 @@ _DIGIT_RUN = re.compile(r"[0-9]+")
 _LAT = re.compile(r"[a-zA-Z]")
 _BLANKS = BLANKS
 _BAD_BEFORE_DIGIT = frozenset(BAD_BEFORE_DIGIT)
+#: What the step scan reads back from a run's end: four digits, four blanks, a comma, a word and the
+#: character before it (see ``_step_scanner``).
+STEP_WINDOW = 4 + 4 + 1 + STEP_WORD_CHARS + 1
 _DASH_BETWEEN = re.compile(r"[ \t\u00a0]*[-–—][ \t\u00a0]*\Z")
 _FN_WORDS = frozenset({"is", "was", "has", "its", "as", "this", "his", "us", "yes", "does", "thus", "plus", "less"})
 _COUNTED = frozenset(
@@ -168,16 +171,21 @@ def _has_cyrillic(text: str, lo: int, hi: int) -> bool:
     return False
 
 
-def _word_triggers(text: str, lex: Lexicon, lo: int, hi: int, out: list[int]) -> None:
-    """Month names and literal words (``ago``, ``вчера``) starting in ``text[lo:hi]``, appended to ``out``."""
-    scans: list[tuple[re.Pattern[str], tuple[str, ...]]] = [(lex.scan_latin, lex.find_latin)]
+def _word_triggers(text: str, lex: Lexicon, lo: int, hi: int, out: list[int], *, latin_months: bool = True) -> None:
+    """Month names and literal words (``ago``, ``вчера``) starting in ``text[lo:hi]``, appended to ``out``.
+
+    ``latin_months=False`` leaves out the capitalised Latin month names (the
+    whole-text scan of :func:`_triggers` finds them with the digits).
+    """
+    scans: list[tuple[re.Pattern[str] | None, tuple[str, ...]]] = [
+        (lex.scan_latin if latin_months else None, lex.find_latin)
+    ]
     if _has_cyrillic(text, lo, hi):
         scans.append((lex.scan_cyrillic, lex.find_cyrillic))
     for scanner, literals in scans:
-        for m in scanner.finditer(text, lo, hi):  # a literal trie: it sees no further than its word
-            i = m.start()
-            if i == 0 or not text[i - 1].isalpha():
-                out.append(i)
+        if scanner is not None:
+            for m in scanner.finditer(text, lo, hi):  # a literal trie: it sees no further than its word
+                _month_trigger(text, m.start(), out)
         find = text.find
         for word in literals:
             i = find(word, lo, hi)
@@ -190,35 +198,44 @@ def _word_triggers(text: str, lex: Lexicon, lo: int, hi: int, out: list[int]) ->
                 i = find(word, i + 1, hi)
 
 
+def _month_trigger(text: str, i: int, out: list[int]) -> None:
+    """A month name found at ``i`` counts when it starts its word."""
+    if i == 0 or not text[i - 1].isalpha():
+        out.append(i)
+
+
 def _triggers(text: str, lex: Lexicon, spans: list[tuple[int, int]] | None = None) -> list[int]:
     """Sorted positions worth a look: in the whole text, or only in ``spans`` (whole lines).
 
     Digit runs of at most four digits, not glued to a word or a number
     before them, count when a digit-led form can start there or a word
-    that can lead a date stands just before (the lexicon's ``scan_digits``
+    that can lead a date stands just before (the lexicon's ``scan_triggers``
     and ``scan_steps``): no other run can be part of a date.  The regexes
     always see the whole text, so a run near a span's end is judged as in a
-    whole-text scan.
+    whole-text scan.  The whole-text scan finds the capitalised Latin month
+    names too (group ``word``).
     """
-    n = len(text)
-    rev = ""
     after_word = lex.scan_steps.match
+    scan = lex.scan_triggers
     trig: list[int] = []
-    for lo, hi in ((0, n),) if spans is None else spans:
+    for lo, hi in ((0, len(text)),) if spans is None else spans:
         if spans is None:
-            found: Iterable[re.Match[str] | None] = lex.scan_digits.finditer(text)
+            found: Iterable[re.Match[str] | None] = scan.finditer(text)
         else:  # a short line: try its digit runs one by one, each seeing the whole text
-            found = (lex.scan_digits.match(text, r.start()) for r in _DIGIT_RUN.finditer(text, lo, hi))
+            found = (scan.match(text, r.start()) for r in _DIGIT_RUN.finditer(text, lo, hi))
         for m in found:
             if m is None:
                 continue
+            if m.group("word") is not None:
+                _month_trigger(text, m.start(), trig)
+                continue
             if m.group("keep") is None:  # after a blank: keep it when a word that can lead a date is before
-                if not rev:
-                    rev = text[::-1]
-                if after_word(rev, n - m.end()) is None:
+                end = m.end()
+                # the reversed window holds the character after the run, the run, and all the step scan reads
+                if after_word(text[max(0, end - STEP_WINDOW) : end + 1][::-1], 1 if end < len(text) else 0) is None:
                     continue
             trig.append(m.start())
-        _word_triggers(text, lex, lo, hi, trig)
+        _word_triggers(text, lex, lo, hi, trig, latin_months=spans is not None)
     trig.sort()
     return trig
 

@@ -137,7 +137,7 @@ class Lexicon:
     find_latin: tuple[str, ...]
     find_cyrillic: tuple[str, ...]
     forms: Mapping[str, re.Pattern[str]]
-    scan_digits: re.Pattern[str]
+    scan_triggers: re.Pattern[str]
     scan_steps: re.Pattern[str]
     master_digit: re.Pattern[str]
     master_word: re.Pattern[str]
@@ -150,20 +150,22 @@ def _is_cyrillic(word: str) -> bool:
 
 def _scanner(words: Iterable[str]) -> re.Pattern[str]:
     """Case-sensitive literal trie: its first-letter set is small, so ``re`` skips most of the text."""
-    trie = _trie(words)
-
-    def build(node: dict[str, Any]) -> str:
-        branches = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
-        if not branches:
-            return ""
-        if "" in node:
-            return ""  # a shorter word already triggers
-        return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-
-    return re.compile(build(trie) or "(?!)")
+    return re.compile(_trie_pattern(_trie(words)) or "(?!)")
 
 
-def _digit_scanner(detector: str, follow: str = "", step_words: Iterable[str] = ()) -> re.Pattern[str]:
+def _trie_pattern(node: dict[str, Any]) -> str:
+    """The words of a case-sensitive trie as a pattern; a word's longer extensions are left out."""
+    branches = [re.escape(ch) + _trie_pattern(child) for ch, child in sorted(node.items()) if ch]
+    if not branches:
+        return ""
+    if "" in node:
+        return ""  # a shorter word already triggers
+    return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+
+
+def _digit_scanner(
+    detector: str, follow: str = "", step_words: Iterable[str] = (), words: Iterable[str] = ()
+) -> re.Pattern[str]:
     """Digit runs that can take part in a date, found in one C-level scan of the text.
 
     Only runs of at most four digits not glued to a word or a number
@@ -178,47 +180,101 @@ def _digit_scanner(detector: str, follow: str = "", step_words: Iterable[str] = 
     without ``keep``: the finder checks the word before them (see
     :func:`_step_scanner`).  Other runs are skipped: nothing there can be a date.
 
-    >>> scan = _digit_scanner(r"\\d\\d?:\\d\\d", step_words=["in"])
-    >>> text = "In 2020, 15 people (COVID-19) at 12:30; mid-1990s; 10692 views; in, 3; kin 4"
-    >>> [(m.group(), m.group("keep") is not None) for m in scan.finditer(text)]
+    The case-sensitive literal ``words`` (capitalised month names) are found
+    in the same scan, with the group ``word`` set: the pattern starts with
+    one character class, digits and the words' first letters, so the engine
+    skips at charset speed to the next place either can start.
+
+    >>> scan = _digit_scanner(r"\\d\\d?:\\d\\d", step_words=["in"], words=["May"])
+    >>> text = "In 2020, 15 people (COVID-19) at 12:30; mid-1990s; 10692 views; in, 3; kin 4; May"
+    >>> [(m.group(), m.group("keep") is not None) for m in scan.finditer(text) if m.group("word") is None]
     [('2020', True), ('15', False), ('12', True), ('1990', True), ('3', False)]
+    >>> [m.group() for m in scan.finditer(text) if m.group("word") is not None]
+    ['May']
     """
     by_len: dict[int, set[str]] = {}
     for word in step_words:
         if word.isalpha() and len(word) <= STEP_WORD_CHARS:
             by_len.setdefault(len(word), set()).add(word)
-    after_word = "|".join(f"(?<=(?<![^\\W_])(?<!-)(?i:{_alt(words)}){S}[0-9])" for _, words in sorted(by_len.items()))
+    after_word = "|".join(f"(?<=(?<![^\\W_])(?<!-)(?i:{_alt(group)}){S}[0-9])" for _, group in sorted(by_len.items()))
     bad = re.escape(BAD_BEFORE_DIGIT)
     free = f"(?<![\\w{bad}][0-9])"
-    return re.compile(
-        f"[0-9](?:(?:(?<=[mM][iI][dD]-[0-9])|{free}"
-        f"(?:(?<=(?=[0-9]{{1,4}}(?![0-9]){follow})(?=(?:{detector}))[0-9])|(?<={S}[0-9])(?:{after_word or '(?!)'})))"
+    digits = (
+        f"(?:(?:(?<=[mM][iI][dD]-[0-9])|{free}"
+        f"(?:(?<=(?=[0-9]{{1,4}}(?![0-9]){follow})(?=(?:{detector}))[0-9])|(?<=[^\\W\\d_]{S}[0-9])"
+        f"(?:{after_word or '(?!)'})))"
         f"(?P<keep>)|{free}(?:(?<={S}{S}[0-9])|(?<=[,.]{S}[0-9])))"
         "[0-9]{0,3}(?![0-9])"
     )
+    words = sorted(set(words))
+    first = "".join(re.escape(ch) for ch in sorted({w[0] for w in words}))
+    words_at = f"{_rest_pattern(words)}(?P<word>)" if first else "(?!)(?P<word>)"
+    return re.compile(f"[0-9{first}](?:(?<=[0-9]){digits}|{words_at})")
+
+
+def _rest_pattern(words: Iterable[str]) -> str:
+    """The words after their first letter (already consumed), as a trie of the rests.
+
+    Each word ends in a look-behind for the whole word, which checks the
+    first letter; a letter that starts no rest fails at the first branch
+    test (one look-behind per first letter made every capital letter of
+    the text cost as many tests).
+
+    >>> p = re.compile("[JM]" + _rest_pattern(["June", "July", "May"]))
+    >>> [bool(p.match(w)) for w in ("June", "July", "May", "Jay", "Mune", "Jul")]
+    [True, True, True, False, False, False]
+    """
+    trie: dict[str, Any] = {}
+    for word in words:
+        node = trie
+        for ch in word[1:]:
+            node = node.setdefault(ch, {})
+        node.setdefault("", []).append(word)
+
+    def build(node: dict[str, Any]) -> str:
+        alts = [f"(?<={re.escape(w)})" for w in node.get("", [])]
+        alts += [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
+        return alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+
+    return build(trie)
 
 
 #: Words after a year that make it one (``2020 г.``, ``в 2020 году``); all start with ``г``.
 YEAR_WORDS = ("годах", "годов", "годы", "года", "году", "год", "гг", "г")
+#: Endings glued to a year by a hyphen (``2020-го``, ``2020-м``, ``2020-й``).
+YEAR_HYPHEN = ("го", "м", "й")
 
 
-def _quick_follow(after_blank: Iterable[str], glued: Iterable[str]) -> str:
+def _quick_follow(after_blank: Iterable[str], glued: Iterable[str], after_hyphen: Iterable[str] = ()) -> str:
     """A cheap look-ahead that every digit-led date passes right after its first digit run.
 
-    Next comes a separator or dash (``06.01``, ``12:30``, ``2019-2020``,
-    ``5–7``), a glued suffix (``5th``, ``1990s``, ``2020г``, ``1990-х``), a
-    clock's ``am``/``pm``, or blanks and then a dash or a word that can
-    follow a number in a date: the two first letters of ``after_blank``
-    (month names, ``of``, the units of ``3 days ago``, ``г.``/``года``).
-    ``15 people``, ``10692 views``, ``(15)`` fail it: the detector is not run there.
+    Next comes a separator and a digit (``06.01``, ``12:30``, ``6/1``), a
+    dash and a digit, a dash or a blank (``2019-2020``, ``5 – 7``), a dot,
+    blanks and a month (``5. Januar``), a glued suffix (``5th``, ``1990s``,
+    ``2020г``, ``1990-х``: ``glued`` and the letters of ``after_hyphen``
+    after a hyphen), a clock's ``am``/``pm``, or blanks and then a dash or a
+    word that can follow a number in a date: the three first letters of
+    ``after_blank`` (month names, ``of``, the units of ``3 days ago``,
+    ``г.``/``года``).  ``15 people``, ``10692 views``, ``(15)``, ``3.``
+    at a sentence's end fail it: the detector is not run there.  Letters
+    match in both cases through ``[jJ]`` classes, as in the grammar itself
+    (no ``re.IGNORECASE``, which is slower).
 
-    >>> follow = re.compile(_quick_follow(["january", "days"], ["th"]))
-    >>> [bool(follow.match(s)) for s in (" Jan", " DAYS", "th", " pm", ".5", " people", ")", ", 16")]
-    [True, True, True, True, True, False, False, False]
+    >>> follow = re.compile(_quick_follow(["january", "days"], ["th", "-х"]))
+    >>> [bool(follow.match(s)) for s in (" Jan", " DAYS", "th", " pm", ".5", ". Jan", "-х", "- 7", "–7")]
+    [True, True, True, True, True, True, True, True, True]
+    >>> [bool(follow.match(s)) for s in (" people", ")", ", 16", ". The", ":", "-inch", " Jab")]
+    [False, False, False, False, False, False, False]
     """
-    pre = {w[:2] for w in after_blank}
-    first = {w[0] for w in glued} | {"г", "a", "p"}
-    return f"(?:[./:\\-–—]|(?i:{_alt(first)})|{S}+(?:[-–—]|[aApP]\\.?{SPO}[mM]|(?i:{_alt(pre)})))"
+    glued = list(glued)
+    pre = {w[:3] for w in after_blank}
+    first = {w[0] for w in glued if w[0] != "-"} | {"г", "a", "p"}
+    hyphen = {w[1] for w in glued if w[0] == "-" and len(w) > 1} | {w[0] for w in after_hyphen}
+    word = f"(?:{_alt(pre)})"
+    return (
+        f"(?:[./:](?=[0-9])|\\.{S}+{word}|[-–—](?=[0-9\\-–—]|{S})|-(?:{_alt(hyphen)})"
+        f"|(?:{_alt(first)})|{S}+(?:[-–—]|[aApP]\\.?{SPO}[mM]|{word}))"
+    )
 
 
 #: The longest word the finder steps back over.
@@ -383,7 +439,10 @@ def lexicon(languages: tuple[str, ...] = ("ru", "en")) -> Lexicon:
         dec_sfx=dec_sfx,
         zones=set(zones),
     )
-    master_digit = _detector(forms, DIGIT_LED)
+    # a bare year is a date only with its suffix (``2020 г.``): the detectors ask for it, the form reads it
+    detect = {**forms, "ysf": forms.pop("ysf_suffixed")}
+    master_digit = _detector(detect, DIGIT_LED)
+    latin_months = sorted(w.capitalize() for w in full if month_lang[w] != "ru")
     header = re.compile(
         "^[\\W_]{0,3}(?P<label>" + _alt(w for w, _ in labels) + ")" + WB + "[ \\t\\u00a0:|\\-–—.,]*",
         re.IGNORECASE,
@@ -410,17 +469,20 @@ def lexicon(languages: tuple[str, ...] = ("ru", "en")) -> Lexicon:
         header_labels=tuple(labels),
         step_words=frozenset(step),
         trigger_words=tuple(sorted(triggers)),
-        scan_latin=_scanner(w.capitalize() for w in full if month_lang[w] != "ru"),
+        scan_latin=_scanner(latin_months),
         scan_cyrillic=_scanner(v for w in full if month_lang[w] == "ru" for v in (w, w.capitalize())),
         find_latin=_literals(triggers - full, cyrillic=False),
         find_cyrillic=_literals(triggers - full, cyrillic=True),
         forms={name: re.compile(body) for name, body in forms.items()},
-        scan_digits=_digit_scanner(
-            master_digit, _quick_follow([*full, *abbr, *day_of, *ago_units, *YEAR_WORDS], [*ords, *dec_sfx]), step
+        scan_triggers=_digit_scanner(
+            master_digit,
+            _quick_follow([*full, *abbr, *day_of, *ago_units, *YEAR_WORDS], [*ords, *dec_sfx], YEAR_HYPHEN),
+            step,
+            latin_months,
         ),
         scan_steps=_step_scanner(step),
         master_digit=re.compile(master_digit),
-        master_word=re.compile(_detector(forms, WORD_LED)),
+        master_word=re.compile(_detector(detect, WORD_LED)),
         header=header,
     )
 
@@ -476,7 +538,7 @@ def _grammar(
     def ysfx(p: str) -> str:
         return (
             f"(?P<{p}ys>{SPO}(?:{_alt(['гг', 'г'])}\\.|(?:{year_words}){WB})"
-            f"|-(?:{_alt(['го', 'м', 'й'])}){WB}(?:{SP}(?:{_alt(['года', 'году', 'год'])}){WB})?)?"
+            f"|-(?:{_alt(YEAR_HYPHEN)}){WB}(?:{SP}(?:{_alt(['года', 'году', 'год'])}){WB})?)?"
         )
 
     def year(p: str) -> str:
@@ -556,6 +618,7 @@ def _grammar(
         "dec": f"(?P<dec_y>1[5-9]\\d0|20\\d0)(?:{_alt(dec_sfx)}){WB}"
         f"(?:{SP}(?:{_alt(['годы', 'годов', 'годах'])}|{_alt(['гг'])}\\.))?",
         "ysf": year("ysf"),
+        "ysf_suffixed": year("ysf").removesuffix("?"),
         "yp": f"(?P<yp_pre>(?:{_alt(ypreps)})(?:{SP}(?:{_alt(ymods)}))?|(?:{_alt(ymods)}))"
         f"(?:{SP}{the}{SP}{_alt(['year'])})?(?:{SP}|(?<=[dD])-){year('yp')}",
         "rd": f"(?P<rd_w>{_alt(reldays)}){WB}" + tail("rd"),

@@ -49,6 +49,22 @@ class Mention:
         d["alternatives"] = list(self.alternatives)
         return d
 
+    def moved(self, start: int, end: int, text: str) -> Mention:
+        """The same mention at another place: ``start``, ``end`` and ``text`` replaced."""
+        return Mention(
+            start,
+            end,
+            text,
+            self.value,
+            self.grain,
+            self.kind,
+            self.ambiguous,
+            self.alternatives,
+            self.year_inferred,
+            self.lang,
+            self.rule,
+        )
+
     def shifted(self, offset: int) -> Mention:
         """The same mention with offsets moved by ``offset``."""
         return attrs.evolve(self, start=self.start + offset, end=self.end + offset)

@@ -128,9 +128,11 @@ class NormalizeDates(Pass):
             infer_reference=False,
         )
         original = doc.original
+        to_original = doc.span_to_original
+        append = doc.dates.append
         for m in mentions:
-            start, end = doc.span_to_original(m.start, m.end)
-            doc.dates.append(attrs.evolve(m, start=start, end=end, text=original[start:end]))
+            start, end = to_original(m.start, m.end)
+            append(m.moved(start, end, original[start:end]))
         if self.style == "iso":
             return list(_iso_changes(mentions))
         return []
