@@ -407,6 +407,21 @@ def _labeller(
         toks = find_words(s.lower())
         return len(toks), sum(map(count_stops, toks))
 
+    def prose_kind(s: str, sample: str, n: int, sd: float, *, term: bool, bullet: bool, has_stops: bool) -> str:
+        """The kind of a unit of enough words by its stop-word density, or "" for low prose."""
+        if not has_stops:
+            return "good" if term else "neargood"
+        if sd >= stop_high:
+            return "good" if term or n >= long_chars else "neargood"
+        if sd >= stop_low:
+            return "neargood"
+        if n < long_chars and (bullet or has_digit(s)):
+            return "list"
+        if term and n >= long_chars and sd >= stop_low * 0.6 and _SENTENCE_BREAK.search(sample):
+            # sentences dense in names and figures (listings, schedules) read as weak prose
+            return "neargood"
+        return ""
+
     def short_label(text: str, s: str, n: int, bullet: bool) -> _Label:
         """The label of a short unit without needles (``s`` is ``text`` without its bullet)."""
         last = s[-1]
@@ -460,17 +475,7 @@ def _labeller(
             return "bad", "link-list", w, sd, term, n, bullet, phrase
         if w < short_words:
             kind = "list" if (bullet and phrase) or has_digit(s) else "short"
-        elif not stops:
-            kind = "good" if term else "neargood"
-        elif sd >= stop_high:
-            kind = "good" if term or n >= long_chars else "neargood"
-        elif sd >= stop_low:
-            kind = "neargood"
-        elif n < long_chars and (bullet or has_digit(s)):
-            kind = "list"
-        elif term and n >= long_chars and sd >= stop_low * 0.6 and _SENTENCE_BREAK.search(sample):
-            kind = "neargood"
-        else:
+        elif not (kind := prose_kind(s, sample, n, sd, term=term, bullet=bullet, has_stops=bool(stops))):
             return "bad", "low-prose", w, sd, term, n, bullet, phrase
         return kind, "", w, sd, term, n, bullet, phrase
 
@@ -566,18 +571,7 @@ def _labeller(
             kind, reason = "bad", "link-list"
         elif short or w < short_words:
             kind = "list" if (bullet and phrase) or has_digit(s) else "short"
-        elif not unit_stops:
-            kind = "good" if term else "neargood"
-        elif sd >= stop_high:
-            kind = "good" if term or n >= long_chars else "neargood"
-        elif sd >= stop_low:
-            kind = "neargood"
-        elif n < long_chars and (bullet or has_digit(s)):
-            kind = "list"
-        elif term and n >= long_chars and sd >= stop_low * 0.6 and _SENTENCE_BREAK.search(sample):
-            # sentences dense in names and figures (listings, schedules) read as weak prose
-            kind = "neargood"
-        else:
+        elif not (kind := prose_kind(s, sample, n, sd, term=term, bullet=bullet, has_stops=bool(unit_stops))):
             kind, reason = "bad", "low-prose"
         return kind, reason, w, sd, term, n, bullet, phrase
 
