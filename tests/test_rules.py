@@ -197,3 +197,32 @@ def test_rule_gates_agree_on_examples(rule: Rule, text: str) -> None:
 def test_prefix_scanners_find_any_word(words: list[str], text: str) -> None:
     found = any(p.search(text) is not None for p in _gate.prefix_scanners(words))
     assert found == any(w in text for w in words)
+
+
+_KEYED_WORDS = ["cookie", "use cook", "ctrl", "@", "sign up", "www.", "co/", "kie"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(st.sampled_from(_KEYED_WORDS), min_size=1, max_size=5, unique=True),
+    st.text(alphabet="cokie usgnp@w./trl", max_size=40),
+)
+def test_keyed_scanner_keys_every_word_present(words: list[str], text: str) -> None:
+    pattern, keys = _gate.keyed_scanner(words)
+    hits = [keys[m.lastindex or 0] for m in pattern.finditer(text)]
+    may = {w for key in hits for w in key}
+    assert {w for w in words if w in text} <= may
+    assert all(key[0] in text for key in hits)
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    st.sampled_from([r"[a-z ]{2,60}\s?/\s?(?:ap|afp|dpa|reuters)", r".{0,20}(?:we|our) use cookies", r"\w+ (?:a|b)@c"])
+)
+def test_cheap_required_strings_are_required(pattern: str) -> None:
+    need = _gate.required(pattern, cheap=True)
+    assert need
+    compiled = re.compile(pattern)
+    for line in ("jan woitas / dpa", "we use cookies", "so our use cookies", "mail a@c", "x b@c"):
+        if compiled.fullmatch(line):
+            assert any(w in line for w in need)

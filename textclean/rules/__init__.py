@@ -307,6 +307,7 @@ class _RuleGate:
     digit: bool
     words: re.Pattern[str] | None
     open: bool
+    word_list: tuple[str, ...] = ()
 
 
 def _rule_gate(rule: Rule) -> _RuleGate:
@@ -338,23 +339,40 @@ def _rule_gate(rule: Rule) -> _RuleGate:
         digit=digit,
         words=_gate.scanner(words) if words else None,
         open=is_open,
+        word_list=tuple(sorted(words)),
     )
 
 
 def _heads_scanner(by_char: dict[str, tuple[tuple[int, tuple[str, ...]], ...]], digit: int) -> re.Pattern[str] | None:
-    """One pattern for the start of a line (after a newline and :data:`STRIP_CHARS`) opening with any head or digit."""
-    heads = sorted({h for tiers in by_char.values() for _, group in tiers for h in group})
-    # a head that starts with another one adds nothing
-    heads = [h for h in heads if not any(g != h and h.startswith(g) for g in heads)]
-    if not heads and not digit:
+    """One pattern for a line (after a newline and :data:`STRIP_CHARS`) opening with a head or a digit and
+    no longer, :data:`STRIP_CHARS` stripped, than the longest line a rule opening so may match.
+
+    A match ends at the end of its line (before the newline), so ``finditer`` sees every line.
+
+    >>> p = _heads_scanner({"r": ((12, ("read",)), (40, ("re",)))}, 9)
+    >>> [m.group().strip() for m in p.finditer("\\nread also:\\n 12 views \\nreply\\n1 2 3 4 5 6")]
+    ['read also:', '12 views', 'reply']
+    """
+    end = f"[{re.escape(STRIP_CHARS)}]*+(?=\n|\\Z)"
+    alts = [f"\\d[^\n]{{0,{max(digit - 1, 0)}}}+{end}"] if digit else []
+    # the first characters most lines open with first: the branch tries its alternatives in order
+    for c, tiers in sorted(by_char.items(), key=lambda item: (-_gate.share(item[0]), item[0])):
+        wider: list[str] = []  # heads of the tiers of longer lines
+        parts = []
+        for longest, heads in tiers:  # the longest lines first
+            # a head that starts with another one of its tier or of a wider tier adds nothing
+            keep = sorted(h for h in heads if not any(g != h and h.startswith(g) for g in (*heads, *wider)))
+            keep = [h for h in keep if h not in wider]
+            wider.extend(heads)
+            if not keep:
+                continue
+            rests = [re.escape(h[1:]) for h in keep]
+            ahead = "" if "" in rests else f"(?={'|'.join(rests)})"
+            parts.append(f"{ahead}[^\n]{{0,{max(longest - 1, 0)}}}+{end}")
+        if parts:
+            alts.append(re.escape(c) + (parts[0] if len(parts) == 1 else f"(?:{'|'.join(parts)})"))
+    if not alts:
         return None
-    rests: dict[str, list[str]] = {}
-    for h in heads:
-        rests.setdefault(h[0], []).append(h[1:])
-    alts = [r"\d"] if digit else []
-    for c, tails in sorted(rests.items()):
-        body = "|".join(re.escape(t) for t in tails)
-        alts.append(re.escape(c) if "" in tails else f"{re.escape(c)}(?:{body})")
     return re.compile(f"\n[{re.escape(STRIP_CHARS)}]*+(?:{'|'.join(alts)})")
 
 
@@ -394,6 +412,13 @@ class LineMatcher:
     head_rules: dict[str, _HeadRules] = attrs.field(factory=dict)
     head_rules_digit: dict[str, _HeadRules] = attrs.field(factory=dict)
     head_size: int = 0
+    #: the ``contains`` rules keyed as in :func:`_contains_keys` (rule sets are bit masks over ``contains_rules``)
+    contains_scan: re.Pattern[str] | None = None
+    contains_keys: tuple[int, ...] = ()
+    contains_heads: dict[str, int] = attrs.field(factory=dict)
+    contains_head_size: int = 0
+    contains_digit: int = 0
+    contains_open: int = 0
 
     def match(self, line: str, *, level: int = 1) -> Rule | None:
         """The rule that claims the whole ``line`` (raw text), or None.
@@ -500,7 +525,9 @@ class LineMatcher:
         # lines opening with a head or a digit: one scan from line start to line start finds the
         # candidates, each checked as in may_match (an odd line's text may differ from its form)
         if self.gate_heads is not None and n:
-            for k in chain((0,), _gate.line_hits(self.gate_heads, low, starts), odd):
+            # (the scan checks the length of a plain line, whose form is its stripped text)
+            found.update(_gate.line_hits(self.gate_heads, low, starts))
+            for k in chain((0,), odd):
                 norm = norms[k]
                 if norm and starts_ok(norm):
                     found.add(k)
@@ -532,12 +559,15 @@ class LineMatcher:
                         break
                     pos = starts[k + 1]
                 begin = starts[w + 1] if w + 1 < n else len(low)
+        # (an odd line's text may hold a character its form does not: a bullet; the odd lines are
+        # checked on their forms below)
+        odd_set = set(odd)
         for ch, longest in self.gate_chars.items():
             pos = low.find(ch)
             while pos >= 0:
                 k = bisect.bisect_right(starts, pos) - 1
                 norm = norms[k]
-                if norm and len(norm) <= longest:
+                if norm and len(norm) <= longest and k not in odd_set:
                     found.add(k)
                 if k + 1 >= n:
                     break
@@ -588,17 +618,28 @@ class LineMatcher:
         if contains and self.contains_pattern is not None and self._has_find_word(norm):
             if not self.contains_rules:
                 return self._check(self.contains_pattern.fullmatch(norm), size, level)
-            # the first rule of the alternation that matches, trying only rules whose own gate lets
-            # the line through (a rule whose gate does not cannot match)
-            for gate in self.contains_rules:
-                if (
-                    gate.open
-                    or norm.startswith(gate.heads)
-                    or (gate.digit and norm[0].isdecimal())
-                    or (gate.words is not None and gate.words.search(norm) is not None)
-                ) and gate.pattern.fullmatch(norm) is not None:
+            # the first rule of the alternation that matches is the first one, of the rules whose
+            # gate lets the line through (by its gate words, found by one scan, its heads, a leading
+            # digit, or no gate), that matches: a rule whose gate does not let the line through
+            # cannot match it
+            keys = self.contains_keys
+            mask = self.contains_open
+            if self.contains_scan is not None:
+                for hit in self.contains_scan.finditer(norm):
+                    mask |= keys[hit.lastindex or 0]
+            head_mask = self.contains_heads.get
+            for cut in range(1, min(self.contains_head_size, size) + 1):
+                mask |= head_mask(norm[:cut], 0)
+            if norm[0].isdecimal():
+                mask |= self.contains_digit
+            gates = self.contains_rules
+            while mask:
+                low_bit = mask & -mask
+                gate = gates[low_bit.bit_length() - 1]
+                if gate.pattern.fullmatch(norm) is not None:
                     rule = gate.rule
                     return None if size > rule.max_len or rule.level > level else rule
+                mask ^= low_bit
         return None
 
     def _has_find_word(self, norm: str) -> bool:
@@ -655,6 +696,7 @@ def line_matcher(languages: tuple[str, ...]) -> LineMatcher:
     find_words = tuple(sorted({w for r in contains for w in (r.find or "").split("|") if w}))
     inline_words = tuple(sorted({w for r in inline for w in (r.find or "").split("|") if w}))
     gate = _line_gate(line_rules)
+    contains_gates = tuple(_rule_gate(r) for r in contains)
     return LineMatcher(
         rules=tuple(rules),
         by_first=by_first,
@@ -675,17 +717,63 @@ def line_matcher(languages: tuple[str, ...]) -> LineMatcher:
         gate_words_max=gate.words_max,
         inline_scanners=_gate.prefix_scanners(inline_words),
         gate_heads=None if gate.open else _heads_scanner(gate.by_char, gate.digit),
-        contains_rules=tuple(_rule_gate(r) for r in contains),
+        contains_rules=contains_gates,
         **_head_tables(anchored),
+        **_contains_keys(contains_gates),
     )
+
+
+def _contains_keys(gates: tuple[_RuleGate, ...]) -> dict[str, Any]:
+    """The tables of the ``contains`` rules of :meth:`LineMatcher.match_normalised`.
+
+    One :func:`_gate.keyed_scanner` finds the words of the rules' own
+    gates; each hit is keyed by the bit mask of the rules whose words may
+    occur there.  Rules let through by a head, by a leading digit or always
+    get masks of their own.
+    """
+    if not gates:
+        return {}
+    word_rules: dict[str, int] = {}
+    heads: dict[str, int] = {}
+    digit = always = 0
+    for i, gate in enumerate(gates):
+        bit = 1 << i
+        if gate.open:
+            always |= bit
+            continue
+        for word in gate.word_list:
+            word_rules[word] = word_rules.get(word, 0) | bit
+        for head in gate.heads:
+            heads[head] = heads.get(head, 0) | bit
+        if gate.digit:
+            digit |= bit
+    pattern: re.Pattern[str] | None = None
+    found: tuple[tuple[str, ...], ...] = ((),)
+    if word_rules:
+        pattern, found = _gate.keyed_scanner(sorted(word_rules))
+    keys: list[int] = []
+    for words in found:
+        mask = 0
+        for word in words:
+            mask |= word_rules[word]
+        keys.append(mask)
+    return {
+        "contains_scan": pattern,
+        "contains_keys": tuple(keys),
+        "contains_heads": heads,
+        "contains_head_size": max(map(len, heads), default=0),
+        "contains_digit": digit,
+        "contains_open": always,
+    }
 
 
 def _head_tables(anchored: list[Rule]) -> dict[str, Any]:
     """The head → rules tables of :meth:`LineMatcher.match_normalised` (empty when a rule has no known head).
 
     A rule is listed under every head it may open with; an alternative that opens with anything (or
-    with a digit) puts the rule under every head (every head of a line opening with a digit) with the
-    strings one of which such a line must contain, or unconditionally when none are known.
+    with a digit, or with a lone letter) puts the rule under every head (every head of a line opening
+    with a digit) with the strings one of which such a line must contain, or unconditionally when
+    none are known.
     """
     info: list[tuple[set[str], bool, set[str], bool, set[str]]] = []
     for rule in anchored:
@@ -696,39 +784,44 @@ def _head_tables(anchored: list[Rule]) -> dict[str, Any]:
         else:
             for seq in _gate.alternatives(rule.pattern or ""):
                 found = _gate.prefixes(seq)
+                if any(len(p) == 1 and p.isalpha() for p in found):
+                    # a lone letter lets most lines through: a string the line must contain does better
+                    need = _gate_need(seq)
+                    if need and all(len(w) >= 2 or not w.isalnum() for w in need):
+                        any_words |= need
+                        continue
                 if "" in found:
-                    need = _gate.required(seq)
+                    need = _gate_need(seq)
                     anywhere = anywhere or need is None
                     any_words |= need or set()
                     continue
                 for p in found:
                     if p.startswith(_gate.DIGIT):
-                        need = _gate.required(seq)
+                        need = _gate_need(seq)
                         digit = digit or need is None
                         digit_words |= need or set()
                     else:
                         heads.add(p.split(_gate.DIGIT, 1)[0])
         info.append((heads, anywhere, any_words, digit, digit_words))
     every = sorted({h for heads, *_ in info for h in heads} | {""})
-    shared: dict[tuple[tuple[int, ...], tuple[str, ...] | None], _HeadRules] = {}
+    shared: dict[tuple[tuple[tuple[int, bool], ...], tuple[str, ...]], _HeadRules] = {}
     tables: tuple[dict[str, _HeadRules], ...] = ({}, {})
     for opens_with_digit, table in enumerate(tables):
         for head in every:
-            picked: list[int] = []
-            words: set[str] | None = set()
+            picked: list[tuple[int, bool]] = []  # rule index, sure (not only by a contained string)
+            words: set[str] = set()
             for i, (heads, anywhere, any_words, digit, digit_words) in enumerate(info):
                 need = any_words | (digit_words if opens_with_digit else set())
                 if anywhere or (digit and opens_with_digit) or any(head.startswith(h) for h in heads):
-                    picked.append(i)
-                    words = None
+                    picked.append((i, True))
                 elif need:
-                    picked.append(i)
-                    if words is not None:
-                        words |= need
-            key = (tuple(picked), None if words is None else tuple(sorted(words)))
+                    picked.append((i, False))
+                    words |= need
+            key = (tuple(picked), tuple(sorted(words)))
             if key not in shared:
                 shared[key] = _HeadRules(
-                    rules=tuple(anchored[i] for i in picked),
+                    rules=tuple(anchored[i] for i, _ in picked),
+                    sure=tuple(anchored[i] for i, sure in picked if sure),
                     words=_gate.scanner(words) if words else None,
                 )
             table[head] = shared[key]
@@ -739,16 +832,26 @@ def _head_tables(anchored: list[Rule]) -> dict[str, Any]:
 class _HeadRules:
     """Anchored rules a line opening with some head may match (in order), compiled on first use.
 
-    ``words``, when set, finds the strings one of which such a line must contain for any of the
-    rules to match (each rule is there only by an alternative that opens with anything).
+    ``words``, when set, finds the strings one of which a line must contain for the rules not in
+    ``sure`` to match (each of them is there only by alternatives that need such a string): a line
+    without one is tried against the ``sure`` rules alone.
     """
 
     rules: tuple[Rule, ...]
+    sure: tuple[Rule, ...]
     words: re.Pattern[str] | None
     compiled: re.Pattern[str] | None = None
+    compiled_sure: re.Pattern[str] | None = None
 
     def match(self, norm: str) -> re.Match[str] | None:
-        if not self.rules or (self.words is not None and self.words.search(norm) is None):
+        if self.words is not None and self.words.search(norm) is None:
+            if not self.sure:
+                return None
+            if self.compiled_sure is None:
+                self.compiled_sure = _alternation(list(self.sure))
+            assert self.compiled_sure is not None
+            return self.compiled_sure.fullmatch(norm)
+        if not self.rules:
             return None
         if self.compiled is None:
             self.compiled = _alternation(list(self.rules))
@@ -774,6 +877,22 @@ def _fewer(need: set[str]) -> set[str]:
     return {min(common)} if common else need
 
 
+def _gate_need(seq: list[Any]) -> set[str] | None:
+    """The strings one of which a line matching ``seq`` contains: :func:`_gate.required`, or its cheap
+    choice when that is much cheaper to scan a text for (``/`` rather than a dozen agency names)."""
+    need = _gate.required(seq)
+    if need is None:
+        return None
+    cheap = _gate.required(seq, cheap=True)
+    if cheap is not None and -_gate.scan_cost(cheap)[0] * 4 < -_gate.scan_cost(need)[0]:
+        return cheap
+    return need
+
+
+#: How long the line starts of :func:`_line_gate` are at most (longer ones let fewer lines through).
+_HEAD_SIZE = 8
+
+
 def _line_gate(rules: list[Rule]) -> _Gate:
     """The pre-filter of :meth:`LineMatcher.gated_lines` for ``rules``.
 
@@ -788,9 +907,9 @@ def _line_gate(rules: list[Rule]) -> _Gate:
         if rule.pattern is None or re.compile(rule.pattern).flags & re.IGNORECASE:
             return _Gate({}, 0, (), True)
         for seq in _gate.alternatives(rule.pattern):
-            found = _gate.prefixes(seq)
+            found = _gate.prefixes(seq, _HEAD_SIZE)
             if any(len(p) == 1 and p.isalpha() for p in found):  # a lone letter lets most lines through
-                need = _gate.required(seq)
+                need = _gate_need(seq)
                 need = None if need is None else _fewer(need)
                 if need is not None and all(len(w) >= 2 or not w.isalnum() for w in need):
                     for w in need:
@@ -804,7 +923,7 @@ def _line_gate(rules: list[Rule]) -> _Gate:
                         head = p.split(_gate.DIGIT, 1)[0]
                         starts[head] = max(starts.get(head, 0), rule.max_len)
                 continue
-            need = _gate.required(seq)
+            need = _gate_need(seq)
             if need is None:
                 return _Gate({}, 0, (), True)
             need = _fewer(need)

@@ -25,7 +25,17 @@ from re import _constants as _c  # type: ignore[attr-defined]
 from re import _parser  # type: ignore[attr-defined]
 from typing import Any
 
-__all__ = ["DIGIT", "alternatives", "line_hits", "prefix_scanners", "prefixes", "required", "scanner"]
+__all__ = [
+    "DIGIT",
+    "alternatives",
+    "keyed_scanner",
+    "line_hits",
+    "prefix_scanners",
+    "prefixes",
+    "required",
+    "scanner",
+    "share",
+]
 
 #: Stands for "any decimal digit" (``\d``) in a prefix; a prefix ends there.
 DIGIT = "\x00"
@@ -139,16 +149,23 @@ def prefixes(pattern: str | list[Any], k: int = 4) -> set[str]:
     return out
 
 
-def required(pattern: str | list[Any], k: int = 8) -> set[str] | None:
+def required(pattern: str | list[Any], k: int = 8, *, cheap: bool = False) -> set[str] | None:
     """Plain strings one of which occurs in every match, or None when none are known.
 
     Tries every position of the sequence (and, inside a group of
     alternatives, each alternative on its own) and keeps the set whose
     strings are easiest to scan for: the rarest anchor characters first,
-    then the longest strings.
+    then the longest strings.  With ``cheap``, the set that is cheapest to
+    scan a text for (its strings' rarest characters are the rarest in prose,
+    see :func:`scan_cost`) wins instead.
+
+    >>> sorted(required(r"[a-z ]{2,60}\\s?/\\s?(?:ap|afp|dpa|reuters)"))
+    ['afp', 'ap', 'dpa', 'reuters']
+    >>> sorted(required(r"[a-z ]{2,60}\\s?/\\s?(?:ap|afp|dpa|reuters)", cheap=True))
+    ['/']
     """
     seq = list(_parse(pattern) if isinstance(pattern, str) else pattern)
-    best = _required(seq, k, [2000])
+    best = _required(seq, k, [2000], scan_cost if cheap else _score)
     if best is None:
         return None
     # a string containing another one of the set adds nothing
@@ -162,7 +179,15 @@ def _score(words: set[str]) -> tuple[int, int, int, int]:
     return (min(shortest, 4), rarity, shortest, -len(words))
 
 
-def _required(seq: list[Any], k: int, budget: list[int]) -> set[str] | None:
+def scan_cost(words: set[str]) -> tuple[int, ...]:
+    """How costly a text is to scan for ``words`` (the lower the better): the shares in prose of each
+    string's rarest character, added up (see :data:`_SHARE`), then :func:`_score`."""
+    cost = sum(min(_SHARE.get(ch, 0) for ch in w) for w in words)
+    return (-cost, *_score(words))
+
+
+def _required(seq: list[Any], k: int, budget: list[int], score: Any = None) -> set[str] | None:
+    score = score or _score
     best: set[str] | None = None
     for i in range(len(seq)):
         budget[0] -= 1
@@ -185,7 +210,7 @@ def _required(seq: list[Any], k: int, budget: list[int]) -> set[str] | None:
         if inner is not None:
             union: set[str] | None = set()
             for alt in inner:
-                got = _required(alt, k, budget)
+                got = _required(alt, k, budget, score)
                 if got is None or union is None:
                     union = None
                     break
@@ -193,7 +218,7 @@ def _required(seq: list[Any], k: int, budget: list[int]) -> set[str] | None:
             if union:
                 options.append(union)
         for option in options:
-            if best is None or _score(option) > _score(best):
+            if best is None or score(option) > score(best):
                 best = option
     return best
 
@@ -292,6 +317,15 @@ _SHARE = {
 }
 
 
+def share(char: str) -> int:
+    """Rough share (per mille) of ``char`` in English and Russian news text (0 when rare).
+
+    >>> share("e") > share("z") > share("@")
+    True
+    """
+    return _SHARE.get(char, 0)
+
+
 def _anchors(words: list[str]) -> dict[str, str]:
     """Word → the character it is anchored on: a small set of characters shared by the words, rare in prose."""
     left = set(words)
@@ -335,6 +369,43 @@ def scanner(words: list[str] | tuple[str, ...] | set[str]) -> re.Pattern[str]:
         body = "|".join(sorted(set(alts)))
         parts.append(re.escape(ch) + (f"(?:{body})" if body != "" else ""))
     return re.compile("|".join(parts))
+
+
+def keyed_scanner(words: list[str] | tuple[str, ...]) -> tuple[re.Pattern[str], tuple[tuple[str, ...], ...]]:
+    """A :func:`scanner` that tells which of ``words`` may occur, for ``finditer``.
+
+    Each match is the anchor character of an occurring word (nothing more is
+    consumed, so words overlapping a match are found too) and its
+    ``lastindex`` keys the second return value: the words that may occur
+    there, the first one of which does (the ones before it in the anchor's
+    list do not, at that place).  Words come in the order given, so when
+    ``words`` lists some words first, a match keyed by another word proves
+    that none of the first ones is anchored at that place.
+
+    >>> pattern, keys = keyed_scanner(["cookie", "use cook", "ctrl"])
+    >>> [keys[m.lastindex or 0] for m in pattern.finditer("we use cookies")]
+    [('cookie', 'use cook')]
+    >>> [keys[m.lastindex or 0][0] for m in pattern.finditer("ctrl: cookies")]
+    ['ctrl', 'cookie']
+    """
+    unique = list(dict.fromkeys(words))
+    if "" in unique:
+        raise ValueError("empty word")
+    anchor_of = _anchors(unique)
+    by_anchor: dict[str, list[str]] = {}
+    for word in unique:
+        by_anchor.setdefault(anchor_of[word], []).append(word)
+    keys: list[tuple[str, ...]] = [()]
+    parts = []
+    for ch, group in sorted(by_anchor.items(), key=lambda item: (-_SHARE.get(item[0], 0), item[0])):
+        alts = []
+        for i, word in enumerate(group):
+            j = word.index(ch)
+            # an empty group last: a branch skips an alternative whose first character differs at C speed
+            alts.append(re.escape(word[j + 1 :]) + (f"(?<={re.escape(word)})" if j else "") + "()")
+            keys.append(tuple(group[i:]))
+        parts.append(f"{re.escape(ch)}(?={'|'.join(alts)})")
+    return re.compile("|".join(parts)), tuple(keys)
 
 
 def prefix_scanners(words: list[str] | tuple[str, ...] | set[str]) -> tuple[re.Pattern[str], ...]:
