@@ -388,10 +388,12 @@ class LineMatcher:
     """
 
     rules: tuple[Rule, ...]
-    by_first: dict[str, re.Pattern[str]]
-    any_first: re.Pattern[str] | None
+    #: first character → the anchored rules (in order) that may open with it; ``wild``: those that may open
+    #: with anything; ``contains``: the rules gated by ``find`` words
+    first_groups: dict[str, tuple[Rule, ...]]
+    wild: tuple[Rule, ...]
     find_words: tuple[str, ...]
-    contains_pattern: re.Pattern[str] | None
+    contains: tuple[Rule, ...]
     inline_pattern: re.Pattern[str] | None
     inline_words: tuple[str, ...]
     by_group: dict[str, Rule]
@@ -418,6 +420,39 @@ class LineMatcher:
     contains_heads: dict[str, int] = attrs.field(factory=dict)
     contains_head_size: int = 0
     contains_digit: int = 0
+    #: the plain alternations, compiled on first use (the head tables serve the matching)
+    _lazy: dict[str, Any] = attrs.field(factory=dict, init=False, eq=False, repr=False)
+
+    @property
+    def by_first(self) -> dict[str, re.Pattern[str]]:
+        """First character → one alternation of the anchored rules that may open with it."""
+        if "by_first" not in self._lazy:
+            compiled: dict[tuple[str, ...], re.Pattern[str] | None] = {}
+            table: dict[str, re.Pattern[str]] = {}
+            for char, group in self.first_groups.items():
+                key = tuple(r.id for r in group)
+                if key not in compiled:
+                    compiled[key] = _alternation(list(group))
+                pattern = compiled[key]
+                assert pattern is not None
+                table[char] = pattern
+            self._lazy["by_first"] = table
+        return self._lazy["by_first"]  # type: ignore[no-any-return]
+
+    @property
+    def any_first(self) -> re.Pattern[str] | None:
+        """One alternation of the anchored rules that may open with anything."""
+        if "any_first" not in self._lazy:
+            self._lazy["any_first"] = _alternation(list(self.wild))
+        return self._lazy["any_first"]  # type: ignore[no-any-return]
+
+    @property
+    def contains_pattern(self) -> re.Pattern[str] | None:
+        """One alternation of the rules gated by ``find`` words."""
+        if "contains" not in self._lazy:
+            self._lazy["contains"] = _alternation(list(self.contains))
+        return self._lazy["contains"]  # type: ignore[no-any-return]
+
     contains_open: int = 0
 
     def match(self, line: str, *, level: int = 1) -> Rule | None:
@@ -584,7 +619,7 @@ class LineMatcher:
 
     def could_start(self, char: str) -> bool:
         """True when some anchored rule may match a normalised line starting with ``char``."""
-        return self.any_first is not None or char in self.by_first
+        return bool(self.wild) or char in self.first_groups
 
     def match_normalised(self, norm: str, *, level: int = 1, contains: bool = True) -> Rule | None:
         """Like :meth:`match` for a line already passed through :func:`normalise_line`.
@@ -683,26 +718,17 @@ def line_matcher(languages: tuple[str, ...]) -> LineMatcher:
     firsts = {r.id: first_chars(r.pattern or "") for r in anchored}
     wild = [r for r in anchored if firsts[r.id] is None]
     chars = sorted({c for f in firsts.values() if f is not None for c in f})
-    by_first: dict[str, re.Pattern[str]] = {}
-    cache: dict[tuple[str, ...], re.Pattern[str]] = {}
-    for c in chars:
-        group = [r for r in anchored if firsts[r.id] is None or c in (firsts[r.id] or ())]
-        key = tuple(r.id for r in group)
-        if key not in cache:
-            compiled = _alternation(group)
-            assert compiled is not None
-            cache[key] = compiled
-        by_first[c] = cache[key]
+    first_groups = {c: tuple(r for r in anchored if firsts[r.id] is None or c in (firsts[r.id] or ())) for c in chars}
     find_words = tuple(sorted({w for r in contains for w in (r.find or "").split("|") if w}))
     inline_words = tuple(sorted({w for r in inline for w in (r.find or "").split("|") if w}))
     gate = _line_gate(line_rules)
     contains_gates = tuple(_rule_gate(r) for r in contains)
     return LineMatcher(
         rules=tuple(rules),
-        by_first=by_first,
-        any_first=_alternation(wild),
+        first_groups=first_groups,
+        wild=tuple(wild),
         find_words=find_words,
-        contains_pattern=_alternation(contains),
+        contains=tuple(contains),
         inline_pattern=_alternation(inline, re.IGNORECASE),
         inline_words=inline_words,
         by_group={r.group: r for r in rules},
@@ -810,9 +836,10 @@ def _head_tables(anchored: list[Rule]) -> dict[str, Any]:
         for head in every:
             picked: list[tuple[int, bool]] = []  # rule index, sure (not only by a contained string)
             words: set[str] = set()
+            opening = {head[:k] for k in range(len(head) + 1)}  # a rule's head opens ``head`` when among these
             for i, (heads, anywhere, any_words, digit, digit_words) in enumerate(info):
                 need = any_words | (digit_words if opens_with_digit else set())
-                if anywhere or (digit and opens_with_digit) or any(head.startswith(h) for h in heads):
+                if anywhere or (digit and opens_with_digit) or not opening.isdisjoint(heads):
                     picked.append((i, True))
                 elif need:
                     picked.append((i, False))
@@ -822,7 +849,7 @@ def _head_tables(anchored: list[Rule]) -> dict[str, Any]:
                 shared[key] = _HeadRules(
                     rules=tuple(anchored[i] for i, _ in picked),
                     sure=tuple(anchored[i] for i, sure in picked if sure),
-                    words=_gate.scanner(words) if words else None,
+                    word_list=tuple(sorted(words)),
                 )
             table[head] = shared[key]
     return {"head_rules": tables[0], "head_rules_digit": tables[1], "head_size": max(map(len, every))}
@@ -832,18 +859,22 @@ def _head_tables(anchored: list[Rule]) -> dict[str, Any]:
 class _HeadRules:
     """Anchored rules a line opening with some head may match (in order), compiled on first use.
 
-    ``words``, when set, finds the strings one of which a line must contain for the rules not in
-    ``sure`` to match (each of them is there only by alternatives that need such a string): a line
-    without one is tried against the ``sure`` rules alone.
+    ``word_list``, when not empty, holds the strings one of which a line must contain for the rules
+    not in ``sure`` to match (each of them is there only by alternatives that need such a string): a
+    line without one is tried against the ``sure`` rules alone.  The patterns are compiled on first
+    use: most heads never occur in a corpus.
     """
 
     rules: tuple[Rule, ...]
     sure: tuple[Rule, ...]
-    words: re.Pattern[str] | None
+    word_list: tuple[str, ...] = ()
+    words: re.Pattern[str] | None = None
     compiled: re.Pattern[str] | None = None
     compiled_sure: re.Pattern[str] | None = None
 
     def match(self, norm: str) -> re.Match[str] | None:
+        if self.word_list and self.words is None:
+            self.words = _gate.scanner(self.word_list)
         if self.words is not None and self.words.search(norm) is None:
             if not self.sure:
                 return None
