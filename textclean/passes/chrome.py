@@ -27,7 +27,7 @@ The classifier works in three steps (after jusText, adapted to plain text):
 
 Every removed line is a change whose rule names the reason (``menu``,
 ``link-list``, ``repeated``, ``comment-header``, ``copyright``, ``symbols``,
-``low-prose``, ``short-run``, ``outside-main``); :func:`classify_lines` gives
+``low-prose``, ``teasers``, ``short-run``, ``outside-main``); :func:`classify_lines` gives
 the labels themselves.
 
 >>> from textclean.passes.chrome import remove_chrome
@@ -129,6 +129,7 @@ class Thresholds:
     repeat_min: int = 3
     headline_gap: int = 12
     headline_share: float = 0.25
+    teaser_run: int = 3
 
     @classmethod
     def for_level(cls, level: Aggressiveness) -> Thresholds:
@@ -251,7 +252,8 @@ def _units(text: str, stops: frozenset[str]) -> _Page:
 
     A line continues the one before when that one is at least 30 characters
     long, does not end a sentence, and the line starts in lower case (or the
-    one before ends in a comma or a hyphen, or in a stop word).
+    one before ends in a comma or a hyphen, or in a stop word).  A line of any
+    length ending in a CJK comma (``、``, ``，``) continues on the next line.
     """
     lines = text.split("\n")
     stripped = list(map(str.strip, lines))
@@ -268,6 +270,9 @@ def _units(text: str, stops: frozenset[str]) -> _Page:
             continue
         if stripped[i][0].islower() or end in ",-–" or prev.rsplit(None, 1)[-1].lower() in stops:
             joins.append(i)
+    if "、\n" in text or "，\n" in text:
+        # a line of any length ending in a CJK comma continues its sentence on the next line
+        joins = sorted({*joins, *(i for i in range(1, n) if lens[i] and lens[i - 1] and stripped[i - 1][-1] in "、，")})
     nonblank = list(compress(range(n), lens))
     if not joins:
         return _Page(lines, nonblank, list(nonblank), list(compress(stripped, lens)))
@@ -639,6 +644,44 @@ def _mark_menus(page: _Page, th: Thresholds) -> None:
             kinds[i], reasons[i] = "bad", "menu"
 
 
+def _mark_teasers(page: _Page, th: Thresholds) -> None:
+    """Blocks of headlines of a whole page are teasers of other stories.
+
+    A headline reads as a phrase of several words but ends no sentence; the
+    article has one (and subheadings between its paragraphs), a related-stories
+    block has ``teaser_run`` or more one after another, or headlines each
+    followed by a date or byline with figures ("3 hours ago") at least twice.
+    A run of bare headlines stays when it follows prose right away (the
+    article's own list) or its lines are short on average (list items).
+    """
+    kinds, reasons, terminals, words, bullets, lengths = (
+        page.kinds,
+        page.reasons,
+        page.terminals,
+        page.words,
+        page.bullets,
+        page.lengths,
+    )
+    # 1: a headline (a phrase of several words that ends no sentence), 2: a date or a byline with figures
+    items = bytes(
+        [
+            (kind in ("short", "neargood") and w >= 4 and n <= 150 and not term) + 2 * (kind == "list" and w <= 6)
+            if not (reason or bullet)
+            else 0
+            for kind, reason, term, w, bullet, n in zip(kinds, reasons, terminals, words, bullets, lengths, strict=True)
+        ]
+    )
+    for m in re.finditer(b"\x01{%d,}|(?:\x01{1,2}\x02)(?:\x01{1,2}\x02)+" % th.teaser_run, items):
+        start, end = m.span()
+        if items[start + 1] == 1 and (
+            (start and kinds[start - 1] == "good") or sum(lengths[start:end]) < 40 * (end - start)
+        ):
+            # items right after the article's prose are its list; headlines are longer than list items
+            continue
+        for i in range(start, end):
+            kinds[i], reasons[i] = "bad", "teasers"
+
+
 def _mark_repeats(page: _Page, th: Thresholds) -> None:
     """Short units seen ``repeat_min`` times or more (share bars, "Reply", bylines) are chrome.
 
@@ -879,6 +922,7 @@ def _decide(
         whole_page = _headline(page.texts) >= 0
     drops: dict[int, str] = {}
     if whole_page:
+        _mark_teasers(page, th)
         smoothed = _smooth(kinds)
         first, last = _main_run(page, smoothed, th)
         outside = 0
