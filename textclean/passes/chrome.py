@@ -651,8 +651,8 @@ def _mark_teasers(page: _Page, th: Thresholds) -> None:
     article has one (and subheadings between its paragraphs), a related-stories
     block has ``teaser_run`` or more one after another, or headlines each
     followed by a date or byline with figures ("3 hours ago") at least twice.
-    A run of bare headlines stays when it follows prose right away (the
-    article's own list) or its lines are short on average (list items).
+    A run of bare headlines stays when its lines are short on average: that
+    is a list (of the article, when prose is around it).
     """
     kinds, reasons, terminals, words, bullets, lengths = (
         page.kinds,
@@ -673,10 +673,8 @@ def _mark_teasers(page: _Page, th: Thresholds) -> None:
     )
     for m in re.finditer(b"\x01{%d,}|(?:\x01{1,2}\x02)(?:\x01{1,2}\x02)+" % th.teaser_run, items):
         start, end = m.span()
-        if items[start + 1] == 1 and (
-            (start and kinds[start - 1] == "good") or sum(lengths[start:end]) < 40 * (end - start)
-        ):
-            # items right after the article's prose are its list; headlines are longer than list items
+        if 2 not in items[start:end] and sum(lengths[start:end]) < 40 * (end - start):
+            # headlines are longer than list items
             continue
         for i in range(start, end):
             kinds[i], reasons[i] = "bad", "teasers"
