@@ -231,10 +231,11 @@ HEADLINES = [
 ]
 
 
-@pytest.mark.parametrize(("dated", "header"), [(True, True), (False, True), (False, False)])
-def test_related_headlines_after_the_article_are_teasers(dated: bool, header: bool) -> None:
-    dates = ["3 hours ago", "November 19, 2019", "5 hours ago"]
-    block = [line for pair in zip(HEADLINES, dates, strict=True) for line in (pair if dated else pair[:1])]
+@pytest.mark.parametrize(("figures", "header"), [(1, True), (2, False), (0, True), (0, False)])
+def test_related_headlines_after_the_article_are_teasers(figures: int, header: bool) -> None:
+    # each headline may be followed by its date and its number of comments
+    after = [["3 hours ago", "12"], ["November 19, 2019", "4"], ["5 hours ago", "27"]]
+    block = [line for headline, lines in zip(HEADLINES, after, strict=True) for line in (headline, *lines[:figures])]
     signup = "Sign up for our newsletter and we will send you the news that matters to you every morning."
     text = "\n".join([*NAV, "", *ARTICLE, "", *(["Related stories"] if header else []), *block, signup, "", *FOOTER])
     labels = {text[lb.start : lb.end]: lb for lb in classify_lines(text)}

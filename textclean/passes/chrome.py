@@ -671,7 +671,7 @@ def _mark_teasers(page: _Page, th: Thresholds) -> None:
             for kind, reason, term, w, bullet, n in zip(kinds, reasons, terminals, words, bullets, lengths, strict=True)
         ]
     )
-    for m in re.finditer(b"\x01{%d,}|(?:\x01{1,2}\x02)(?:\x01{1,2}\x02)+" % th.teaser_run, items):
+    for m in re.finditer(b"\x01{%d,}|(?:\x01{1,2}\x02{1,2}){2,}" % th.teaser_run, items):
         start, end = m.span()
         if 2 not in items[start:end] and sum(lengths[start:end]) < 40 * (end - start):
             # headlines are longer than list items
