@@ -250,6 +250,13 @@ def test_unterminated_list_after_article_prose_stays() -> None:
     assert kept_lines(page(article)) == article
 
 
+def test_list_introduced_by_prose_between_prose_stays() -> None:
+    intro = "For me, the steps from the easiest task to the hardest one used to look like this, in three groups:"
+    items = ["NOT SCARY", "Writing a post", "Sending a letter", "VERY SCARY", "Giving a talk", "Hosting a show"]
+    article = [*ARTICLE[:2], intro, *items, *ARTICLE[3:]]
+    assert kept_lines(page(article)) == article
+
+
 def test_lines_ending_in_a_cjk_comma_continue_the_sentence() -> None:
     text = "\n".join(
         [

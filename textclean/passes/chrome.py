@@ -757,6 +757,38 @@ def _smooth(kinds: list[str]) -> list[str]:
     return out
 
 
+# Chrome by weak evidence: what an introduced list of the article may look like.
+_LISTLIKE = frozenset({"", "low-prose", "teasers", "menu"})
+
+
+def _keep_introduced_lists(page: _Page, smoothed: list[str]) -> None:
+    """Blocks of chrome introduced by prose (ending in ":") and followed by prose are lists of the article.
+
+    "The spectrum looks like this:" followed by short title-like lines and
+    then more prose is a list of the article, however menu-like its items.
+    """
+    kinds, reasons, texts = page.kinds, page.reasons, page.texts
+    n = len(kinds)
+    i = 1
+    while i < n:
+        if smoothed[i] != "bad":
+            i += 1
+            continue
+        j = i
+        while j < n and smoothed[j] == "bad":
+            j += 1
+        if (
+            j < n
+            and j - i <= 20
+            and kinds[i - 1] == "good"
+            and texts[i - 1][-1] == ":"
+            and kinds[j] == "good"
+            and all(reasons[k] in _LISTLIKE for k in range(i, j))
+        ):
+            smoothed[i:j] = ["good"] * (j - i)
+        i = j
+
+
 def _kadane(page: _Page, smoothed: list[str], th: Thresholds, lo: int, max_start: int) -> tuple[int, int, int]:
     """The run of units starting in ``lo..max_start`` with the highest prose score: ``(score, first, last)``."""
     kinds, lengths = page.kinds, page.lengths
@@ -922,6 +954,7 @@ def _decide(
     if whole_page:
         _mark_teasers(page, th)
         smoothed = _smooth(kinds)
+        _keep_introduced_lists(page, smoothed)
         first, last = _main_run(page, smoothed, th)
         outside = 0
         for i in compress(range(n), reasons):
