@@ -25,6 +25,7 @@ REASONS = {
     "copyright",
     "repeated",
     "comment-header",
+    "teasers",
 }
 
 ARTICLE = [
@@ -221,6 +222,53 @@ def test_headline_under_the_title_locates_the_article() -> None:
     kept = kept_lines(text)
     assert ARTICLE[0] in kept and ARTICLE[1] in kept
     assert teaser not in kept
+
+
+HEADLINES = [
+    "Police arrest two people after the death of a student in the city centre",
+    "Customers leave a steakhouse without paying a bill of seven hundred dollars",
+    "State to mail redistricting panel applications to a quarter of a million voters",
+]
+
+
+@pytest.mark.parametrize(("figures", "header"), [(1, True), (2, False), (0, True), (0, False)])
+def test_related_headlines_after_the_article_are_teasers(figures: int, header: bool) -> None:
+    # each headline may be followed by its date and its number of comments
+    after = [["3 hours ago", "12"], ["November 19, 2019", "4"], ["5 hours ago", "27"]]
+    block = [line for headline, lines in zip(HEADLINES, after, strict=True) for line in (headline, *lines[:figures])]
+    signup = "Sign up for our newsletter and we will send you the news that matters to you every morning."
+    text = "\n".join([*NAV, "", *ARTICLE, "", *(["Related stories"] if header else []), *block, signup, "", *FOOTER])
+    labels = {text[lb.start : lb.end]: lb for lb in classify_lines(text)}
+    assert all(labels[line].keep for line in ARTICLE)
+    assert not any(labels[line].keep for line in HEADLINES)
+    assert {labels[line].reason for line in HEADLINES} == {"teasers"}
+
+
+def test_unterminated_list_after_article_prose_stays() -> None:
+    items = ["Use the walls for storage", "Pick furniture that folds away", "Paint the room in light colours"]
+    article = [*ARTICLE[:2], "Follow these tips to make the most of a small room.", *items, *ARTICLE[3:]]
+    assert kept_lines(page(article)) == article
+
+
+def test_list_introduced_by_prose_between_prose_stays() -> None:
+    intro = "For me, the steps from the easiest task to the hardest one used to look like this, in three groups:"
+    items = ["NOT SCARY", "Writing a post", "Sending a letter", "VERY SCARY", "Giving a talk", "Hosting a show"]
+    article = [*ARTICLE[:2], intro, *items, *ARTICLE[3:]]
+    assert kept_lines(page(article)) == article
+
+
+def test_lines_ending_in_a_cjk_comma_continue_the_sentence() -> None:
+    text = "\n".join(
+        [
+            "見出し",
+            "また、その他にも、",
+            "商品を小分けにして販売するような行為は、",
+            "商標権侵害と判断される場合があります。",
+            "終わり",
+        ]
+    )
+    unit = chrome._units(text, frozenset())
+    assert list(zip(unit.firsts, unit.lasts, strict=True)) == [(0, 0), (1, 3), (4, 4)]
 
 
 # Lines that exercise every path of the labelling: long prose (labelled lazily when the

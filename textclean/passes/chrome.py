@@ -27,7 +27,7 @@ The classifier works in three steps (after jusText, adapted to plain text):
 
 Every removed line is a change whose rule names the reason (``menu``,
 ``link-list``, ``repeated``, ``comment-header``, ``copyright``, ``symbols``,
-``low-prose``, ``short-run``, ``outside-main``); :func:`classify_lines` gives
+``low-prose``, ``teasers``, ``short-run``, ``outside-main``); :func:`classify_lines` gives
 the labels themselves.
 
 >>> from textclean.passes.chrome import remove_chrome
@@ -129,6 +129,7 @@ class Thresholds:
     repeat_min: int = 3
     headline_gap: int = 12
     headline_share: float = 0.25
+    teaser_run: int = 3
 
     @classmethod
     def for_level(cls, level: Aggressiveness) -> Thresholds:
@@ -251,7 +252,8 @@ def _units(text: str, stops: frozenset[str]) -> _Page:
 
     A line continues the one before when that one is at least 30 characters
     long, does not end a sentence, and the line starts in lower case (or the
-    one before ends in a comma or a hyphen, or in a stop word).
+    one before ends in a comma or a hyphen, or in a stop word).  A line of any
+    length ending in a CJK comma (``、``, ``，``) continues on the next line.
     """
     lines = text.split("\n")
     stripped = list(map(str.strip, lines))
@@ -268,6 +270,9 @@ def _units(text: str, stops: frozenset[str]) -> _Page:
             continue
         if stripped[i][0].islower() or end in ",-–" or prev.rsplit(None, 1)[-1].lower() in stops:
             joins.append(i)
+    if "、\n" in text or "，\n" in text:
+        # a line of any length ending in a CJK comma continues its sentence on the next line
+        joins = sorted({*joins, *(i for i in range(1, n) if lens[i] and lens[i - 1] and stripped[i - 1][-1] in "、，")})
     nonblank = list(compress(range(n), lens))
     if not joins:
         return _Page(lines, nonblank, list(nonblank), list(compress(stripped, lens)))
@@ -639,6 +644,42 @@ def _mark_menus(page: _Page, th: Thresholds) -> None:
             kinds[i], reasons[i] = "bad", "menu"
 
 
+def _mark_teasers(page: _Page, th: Thresholds) -> None:
+    """Blocks of headlines of a whole page are teasers of other stories.
+
+    A headline reads as a phrase of several words but ends no sentence; the
+    article has one (and subheadings between its paragraphs), a related-stories
+    block has ``teaser_run`` or more one after another, or headlines each
+    followed by a date or byline with figures ("3 hours ago") at least twice.
+    A run of bare headlines stays when its lines are short on average: that
+    is a list (of the article, when prose is around it).
+    """
+    kinds, reasons, terminals, words, bullets, lengths = (
+        page.kinds,
+        page.reasons,
+        page.terminals,
+        page.words,
+        page.bullets,
+        page.lengths,
+    )
+    # 1: a headline (a phrase of several words that ends no sentence), 2: a date or a byline with figures
+    items = bytes(
+        [
+            (kind in ("short", "neargood") and w >= 4 and n <= 150 and not term) + 2 * (kind == "list" and w <= 6)
+            if not (reason or bullet)
+            else 0
+            for kind, reason, term, w, bullet, n in zip(kinds, reasons, terminals, words, bullets, lengths, strict=True)
+        ]
+    )
+    for m in re.finditer(b"\x01{%d,}|(?:\x01{1,2}\x02{1,2}){2,}" % th.teaser_run, items):
+        start, end = m.span()
+        if 2 not in items[start:end] and sum(lengths[start:end]) < 40 * (end - start):
+            # headlines are longer than list items
+            continue
+        for i in range(start, end):
+            kinds[i], reasons[i] = "bad", "teasers"
+
+
 def _mark_repeats(page: _Page, th: Thresholds) -> None:
     """Short units seen ``repeat_min`` times or more (share bars, "Reply", bylines) are chrome.
 
@@ -714,6 +755,38 @@ def _smooth(kinds: list[str]) -> list[str]:
             else:
                 out[start + k] = "bad" if before == "bad" and after[k] == "bad" else "good"
     return out
+
+
+# Chrome by weak evidence: what an introduced list of the article may look like.
+_LISTLIKE = frozenset({"", "low-prose", "teasers", "menu"})
+
+
+def _keep_introduced_lists(page: _Page, smoothed: list[str]) -> None:
+    """Blocks of chrome introduced by prose (ending in ":") and followed by prose are lists of the article.
+
+    "The spectrum looks like this:" followed by short title-like lines and
+    then more prose is a list of the article, however menu-like its items.
+    """
+    kinds, reasons, texts = page.kinds, page.reasons, page.texts
+    n = len(kinds)
+    i = 1
+    while i < n:
+        if smoothed[i] != "bad":
+            i += 1
+            continue
+        j = i
+        while j < n and smoothed[j] == "bad":
+            j += 1
+        if (
+            j < n
+            and j - i <= 20
+            and kinds[i - 1] == "good"
+            and texts[i - 1][-1] == ":"
+            and kinds[j] == "good"
+            and all(reasons[k] in _LISTLIKE for k in range(i, j))
+        ):
+            smoothed[i:j] = ["good"] * (j - i)
+        i = j
 
 
 def _kadane(page: _Page, smoothed: list[str], th: Thresholds, lo: int, max_start: int) -> tuple[int, int, int]:
@@ -879,7 +952,9 @@ def _decide(
         whole_page = _headline(page.texts) >= 0
     drops: dict[int, str] = {}
     if whole_page:
+        _mark_teasers(page, th)
         smoothed = _smooth(kinds)
+        _keep_introduced_lists(page, smoothed)
         first, last = _main_run(page, smoothed, th)
         outside = 0
         for i in compress(range(n), reasons):
