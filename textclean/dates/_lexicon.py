@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from functools import lru_cache
 from importlib import resources
 from typing import Any
@@ -473,7 +473,7 @@ def lexicon(languages: tuple[str, ...] = ("ru", "en")) -> Lexicon:
         scan_cyrillic=_scanner(v for w in full if month_lang[w] == "ru" for v in (w, w.capitalize())),
         find_latin=_literals(triggers - full, cyrillic=False),
         find_cyrillic=_literals(triggers - full, cyrillic=True),
-        forms={name: re.compile(body) for name, body in forms.items()},
+        forms=_LazyPatterns(forms),
         scan_triggers=_digit_scanner(
             master_digit,
             _quick_follow([*full, *abbr, *day_of, *ago_units, *YEAR_WORDS], [*ords, *dec_sfx], YEAR_HYPHEN),
@@ -485,6 +485,30 @@ def lexicon(languages: tuple[str, ...] = ("ru", "en")) -> Lexicon:
         master_word=re.compile(_detector(detect, WORD_LED)),
         header=header,
     )
+
+
+class _LazyPatterns(Mapping[str, re.Pattern[str]]):
+    """Name → compiled pattern, each compiled on first use.
+
+    Most grammar forms are rare on real pages; compiling every one when the
+    lexicon is built would cost more than cleaning a page.
+    """
+
+    def __init__(self, bodies: Mapping[str, str]) -> None:
+        self._bodies = dict(bodies)
+        self._compiled: dict[str, re.Pattern[str]] = {}
+
+    def __getitem__(self, name: str) -> re.Pattern[str]:
+        pattern = self._compiled.get(name)
+        if pattern is None:
+            pattern = self._compiled[name] = re.compile(self._bodies[name])
+        return pattern
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._bodies)
+
+    def __len__(self) -> int:
+        return len(self._bodies)
 
 
 def _grammar(
