@@ -876,18 +876,14 @@ class _HeadRules:
         if self.word_list and self.words is None:
             self.words = _gate.scanner(self.word_list)
         if self.words is not None and self.words.search(norm) is None:
-            if not self.sure:
-                return None
-            if self.compiled_sure is None:
+            if self.compiled_sure is None and self.sure:
                 self.compiled_sure = _alternation(list(self.sure))
-            assert self.compiled_sure is not None
-            return self.compiled_sure.fullmatch(norm)
-        if not self.rules:
-            return None
-        if self.compiled is None:
-            self.compiled = _alternation(list(self.rules))
-        assert self.compiled is not None
-        return self.compiled.fullmatch(norm)
+            pattern = self.compiled_sure
+        else:
+            if self.compiled is None and self.rules:
+                self.compiled = _alternation(list(self.rules))
+            pattern = self.compiled
+        return None if pattern is None else pattern.fullmatch(norm)
 
 
 @attrs.frozen
