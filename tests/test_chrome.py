@@ -451,3 +451,33 @@ def test_unit_labels_without_needles_match_all_tests(seed: int, lang: str | None
         for unit in page.texts:
             for lazy in (False, True):
                 assert fast(unit, lazy) == general(unit, lazy), unit
+
+
+SECTIONS = [
+    "World", "Europe", "Africa", "Asia", "Americas", "Economy", "Markets", "Companies", "Technology", "Science",
+    "Health", "Education", "Travel", "Food", "Music", "Film", "Books", "Theatre", "Football", "Tennis",
+    "Cycling", "Motoring", "Podcasts", "Video", "Puzzles",
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "lead",
+    [
+        "Will the old bridge ever be repaired? Readers ask the council what happens next?",
+        "This website uses cookies and JavaScript, which must be enabled in your browser to use it.",
+    ],
+)
+def test_long_menus_around_the_article_go_when_prose_leads_the_page(lead: str) -> None:
+    # prose first hides the menus' "before": the chrome on both sides of the article still marks a whole page
+    text = "\n".join([lead, *SECTIONS, "", *ARTICLE, "", *reversed(SECTIONS), *FOOTER])
+    kept = kept_lines(text)
+    assert all(line in kept for line in ARTICLE)
+    assert not set(SECTIONS) & set(kept)
+
+
+def test_short_chrome_blocks_stay_when_prose_leads_the_page() -> None:
+    lead = "Will the old bridge ever be repaired? Readers ask the council what happens next?"
+    text = "\n".join([lead, *SECTIONS, "", *ARTICLE[:3], *NAV[:4], *ARTICLE[3:], "", *reversed(SECTIONS)])
+    kept = kept_lines(text)
+    assert all(line in kept for line in [*ARTICLE, *NAV[:4]])
+    assert not set(SECTIONS) & set(kept)
