@@ -654,8 +654,10 @@ def _mark_teasers(page: _Page, th: Thresholds) -> None:
 
     A headline reads as a phrase of several words but ends no sentence; the
     article has one (and subheadings between its paragraphs), a related-stories
-    block has ``teaser_run`` or more one after another, or headlines each
-    followed by a date or byline with figures ("3 hours ago") at least twice.
+    block has ``teaser_run`` or more one after another, headlines each
+    followed by a date or byline with figures ("3 hours ago") at least twice,
+    or more than ``teaser_run`` headlines each followed by one short sentence
+    or two (a summary of at most 300 characters).
     A run of bare headlines stays when its lines are short on average: that
     is a list (of the article, when prose is around it).
     """
@@ -667,18 +669,22 @@ def _mark_teasers(page: _Page, th: Thresholds) -> None:
         page.bullets,
         page.lengths,
     )
-    # 1: a headline (a phrase of several words that ends no sentence), 2: a date or a byline with figures
+    # 1: a headline (a phrase of several words that ends no sentence), 2: a date or a byline with figures,
+    # 4: a short summary
     items = bytes(
         [
-            (kind in ("short", "neargood") and w >= 4 and n <= 150 and not term) + 2 * (kind == "list" and w <= 6)
+            (kind in ("short", "neargood") and w >= 4 and n <= 150 and not term)
+            + 2 * (kind == "list" and w <= 6)
+            + 4 * (kind in ("good", "neargood") and term and n <= 300)
             if not (reason or bullet)
             else 0
             for kind, reason, term, w, bullet, n in zip(kinds, reasons, terminals, words, bullets, lengths, strict=True)
         ]
     )
-    for m in re.finditer(b"\x01{%d,}|(?:\x01{1,2}\x02{1,2}){2,}" % th.teaser_run, items):
+    pattern = b"\x01{%d,}|(?:\x01{1,2}\x02{1,2}){2,}|(?:\x01\x04){%d,}" % (th.teaser_run, th.teaser_run + 1)
+    for m in re.finditer(pattern, items):
         start, end = m.span()
-        if 2 not in items[start:end] and sum(lengths[start:end]) < 40 * (end - start):
+        if 2 not in items[start:end] and 4 not in items[start:end] and sum(lengths[start:end]) < 40 * (end - start):
             # headlines are longer than list items
             continue
         for i in range(start, end):
