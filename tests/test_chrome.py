@@ -451,3 +451,55 @@ def test_unit_labels_without_needles_match_all_tests(seed: int, lang: str | None
         for unit in page.texts:
             for lazy in (False, True):
                 assert fast(unit, lazy) == general(unit, lazy), unit
+
+
+SECTIONS = [
+    "World", "Europe", "Africa", "Asia", "Americas", "Economy", "Markets", "Companies", "Technology", "Science",
+    "Health", "Education", "Travel", "Food", "Music", "Film", "Books", "Theatre", "Football", "Tennis",
+    "Cycling", "Motoring", "Podcasts", "Video", "Puzzles",
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "lead",
+    [
+        "Will the old bridge ever be repaired? Readers ask the council what happens next?",
+        "This website uses cookies and JavaScript, which must be enabled in your browser to use it.",
+    ],
+)
+def test_long_menus_around_the_article_go_when_prose_leads_the_page(lead: str) -> None:
+    # prose first hides the menus' "before": the chrome on both sides of the article still marks a whole page
+    text = "\n".join([lead, *SECTIONS, "", *ARTICLE, "", *reversed(SECTIONS), *FOOTER])
+    kept = kept_lines(text)
+    assert all(line in kept for line in ARTICLE)
+    assert not set(SECTIONS) & set(kept)
+
+
+def test_short_chrome_blocks_stay_when_prose_leads_the_page() -> None:
+    lead = "Will the old bridge ever be repaired? Readers ask the council what happens next?"
+    text = "\n".join([lead, *SECTIONS, "", *ARTICLE[:3], *NAV[:4], *ARTICLE[3:], "", *reversed(SECTIONS)])
+    kept = kept_lines(text)
+    assert all(line in kept for line in [*ARTICLE, *NAV[:4]])
+    assert not set(SECTIONS) & set(kept)
+
+
+SUMMARIES = [
+    ("Mayor opens new library in the north", "The building has room for forty thousand books and a café."),
+    ("Local team wins the cup after penalties", "Their goalkeeper saved three shots in a row to seal it."),
+    ("Storm expected to reach the coast tonight", "Forecasters warn of gusts of up to a hundred kilometres an hour."),
+    ("Schools to stay open during the summer", "Parents welcomed the plan, but teachers say they were not asked."),
+]
+
+
+def test_headlines_with_summaries_after_the_article_are_teasers() -> None:
+    teasers = [line for pair in SUMMARIES for line in pair]
+    text = "\n".join([*NAV, "", *ARTICLE, "", "Most read", *teasers, "", *FOOTER])
+    kept = kept_lines(text)
+    assert all(line in kept for line in ARTICLE)
+    assert not set(teasers) & set(kept)
+
+
+def test_a_few_subheadings_with_short_paragraphs_stay() -> None:
+    sections = [line for pair in SUMMARIES[: len(SUMMARIES) - 1] for line in pair]
+    article = [*ARTICLE[:2], *sections, *ARTICLE[2:]]
+    assert kept_lines(page(article)) == article

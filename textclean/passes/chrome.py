@@ -21,7 +21,10 @@ The classifier works in three steps (after jusText, adapted to plain text):
 3. **Locate the article.**  A *whole page* (clear chrome before its first
    prose and enough of it overall) keeps only the run of units with the
    highest prose score (prose adds its length, chrome costs), widened across
-   weak borders.  Text that is already mostly article loses only link lists,
+   weak borders.  A page whose first prose comes before its menus (a title
+   ending in "?", a notice about scripts) but whose main run still has long
+   chrome on both sides loses only its long blocks of clear chrome.
+   Text that is already mostly article loses only link lists,
    repeated lines, comment headers and symbol lines before its first or after
    its last prose, so the pass is safe on residual text.
 
@@ -124,6 +127,8 @@ class Thresholds:
     page_min_bad: int = 6
     page_min_outside: int = 5
     page_min_lead: int = 5
+    page_min_around: int = 20
+    block_lines: int = 10
     barrier_lines: int = 3
     short_cost: int = 30
     repeat_min: int = 3
@@ -649,8 +654,10 @@ def _mark_teasers(page: _Page, th: Thresholds) -> None:
 
     A headline reads as a phrase of several words but ends no sentence; the
     article has one (and subheadings between its paragraphs), a related-stories
-    block has ``teaser_run`` or more one after another, or headlines each
-    followed by a date or byline with figures ("3 hours ago") at least twice.
+    block has ``teaser_run`` or more one after another, headlines each
+    followed by a date or byline with figures ("3 hours ago") at least twice,
+    or more than ``teaser_run`` headlines each followed by one short sentence
+    or two (a summary of at most 300 characters).
     A run of bare headlines stays when its lines are short on average: that
     is a list (of the article, when prose is around it).
     """
@@ -662,18 +669,22 @@ def _mark_teasers(page: _Page, th: Thresholds) -> None:
         page.bullets,
         page.lengths,
     )
-    # 1: a headline (a phrase of several words that ends no sentence), 2: a date or a byline with figures
+    # 1: a headline (a phrase of several words that ends no sentence), 2: a date or a byline with figures,
+    # 4: a short summary
     items = bytes(
         [
-            (kind in ("short", "neargood") and w >= 4 and n <= 150 and not term) + 2 * (kind == "list" and w <= 6)
+            (kind in ("short", "neargood") and w >= 4 and n <= 150 and not term)
+            + 2 * (kind == "list" and w <= 6)
+            + 4 * (kind in ("good", "neargood") and term and n <= 300)
             if not (reason or bullet)
             else 0
             for kind, reason, term, w, bullet, n in zip(kinds, reasons, terminals, words, bullets, lengths, strict=True)
         ]
     )
-    for m in re.finditer(b"\x01{%d,}|(?:\x01{1,2}\x02{1,2}){2,}" % th.teaser_run, items):
+    pattern = b"\x01{%d,}|(?:\x01{1,2}\x02{1,2}){2,}|(?:\x01\x04){%d,}" % (th.teaser_run, th.teaser_run + 1)
+    for m in re.finditer(pattern, items):
         start, end = m.span()
-        if 2 not in items[start:end] and sum(lengths[start:end]) < 40 * (end - start):
+        if 2 not in items[start:end] and 4 not in items[start:end] and sum(lengths[start:end]) < 40 * (end - start):
             # headlines are longer than list items
             continue
         for i in range(start, end):
@@ -884,6 +895,37 @@ _STRONG = frozenset({"menu", "link-list", "symbols", "repeated", "comment-header
 _EDGE = frozenset({"link-list", "symbols", "repeated", "comment-header"})
 
 
+def _chrome_around(page: _Page, strong_units: list[int], th: Thresholds) -> bool:
+    """Whether ``page_min_around`` lines or more of clear chrome lie both before and after the main run.
+
+    A page whose first prose is a lone line above the menus (a page title
+    ending in "?", a notice about scripts or cookies) shows no chrome before
+    its first prose, but its article still sits between menus.
+    """
+    first, last = _main_run(page, _smooth(page.kinds), th)
+    if last < first:
+        return False
+    lasts, firsts = page.lasts, page.firsts
+    before = sum(lasts[i] - firsts[i] + 1 for i in strong_units if i < first)
+    after = sum(lasts[i] - firsts[i] + 1 for i in strong_units if i > last)
+    return min(before, after) >= th.page_min_around
+
+
+def _drop_blocks(page: _Page, strong_units: list[int], th: Thresholds, drops: dict[int, str]) -> None:
+    """Put the units of every block of consecutive clear chrome of ``block_lines`` lines or more in ``drops``."""
+    firsts, lasts, reasons = page.firsts, page.lasts, page.reasons
+    k, count = 0, len(strong_units)
+    while k < count:
+        j = k
+        while j + 1 < count and strong_units[j + 1] == strong_units[j] + 1:
+            j += 1
+        block = strong_units[k : j + 1]
+        if sum(lasts[i] - firsts[i] + 1 for i in block) >= th.block_lines:
+            for i in block:
+                drops[i] = reasons[i]
+        k = j + 1
+
+
 def _sample_for_language(text: str) -> str:
     """The first :data:`_LANG_SAMPLE` characters of the longer lines (menus say little of the language)."""
     parts: list[str] = []
@@ -948,9 +990,12 @@ def _decide(
         prose = [head] if head < n else []
     lead = sum(lasts[i] - firsts[i] + 1 for i in strong_units if i < head)
     whole_page = whole_page and bool(prose)
-    if whole_page and lead < th.page_min_lead:
-        whole_page = _headline(page.texts) >= 0
     drops: dict[int, str] = {}
+    if whole_page and lead < th.page_min_lead and _headline(page.texts) < 0:
+        whole_page = False
+        if _chrome_around(page, strong_units, th):
+            # the main run is a weak guess here: only long blocks of clear chrome go
+            _drop_blocks(page, strong_units, th, drops)
     if whole_page:
         _mark_teasers(page, th)
         smoothed = _smooth(kinds)
