@@ -117,3 +117,8 @@ def test_bare_name_needs_a_date_below() -> None:
     assert meta["author"] == "Ирина Орлова" and kept.startswith("Власти")
     kept, meta = lift_header("Ирина Орлова\nВласти одобрили план и объявили о новых мерах поддержки.")
     assert kept.startswith("Ирина Орлова")
+
+
+def test_a_line_of_inline_markers_is_not_the_title() -> None:
+    _, meta = lift_header("[ad_1]\nBridge opens after four years\nPosted January 5, 2022\nThe city opened the bridge.")
+    assert meta["title"] == "Bridge opens after four years"

@@ -254,6 +254,8 @@ def _residue(raw: str, languages: tuple[str, ...], norm: str | None = None) -> b
         return True
     if is_share_bar_normalised(norm, min_tokens=1):
         return True
+    if len(raw) <= 60 and matcher.inline_pattern is not None and not matcher.inline_pattern.sub("", raw).strip(_WS):
+        return True  # only inline markers: "[ad_1]"
     return calendar_kind_normalised(norm) is not None
 
 
