@@ -647,8 +647,9 @@ def _grammar(
         f"(?:{SP}{the}{SP}{_alt(['year'])})?(?:{SP}|(?<=[dD])-){year('yp')}",
         "rd": f"(?P<rd_w>{_alt(reldays)}){WB}" + tail("rd"),
         "pe": f"(?:(?P<pe_pre>{_alt(ppreps)}){SP})?(?P<pe_mod>{_alt(mods)}){SP}(?P<pe_u>{_alt(punits)}){WB}",
-        "ago": f"(?:(?P<ago_n>\\d{{1,3}}|{_alt(numbers)}){SP})?(?P<ago_u>{_alt(ago_units)}){SP}"
-        f"(?P<ago_w>{_alt(ago_words)}){WB}",
+        # after an abbreviated unit ("15 мин. назад") the word must be lower-case: "10 мин. Назад …" is two sentences
+        "ago": f"(?:(?P<ago_n>\\d{{1,3}}|{_alt(numbers)}){SP})?(?P<ago_u>{_alt(ago_units)})"
+        f"(?:(?<=\\.){SP}(?=[a-zа-яё])|(?<!\\.){SP})(?P<ago_w>{_alt(ago_words)}){WB}",
         "bm": f"(?P<bm_pre>(?:{_alt(mpreps)})(?:{SP}(?:{_alt(mmods)}))?(?:{SP}{the})?)(?:{SP}|(?<=-))"
         f"(?P<bm_mon>{mon_full}){WB}(?!{SPO}[,.]?{SPO}\\d|{SPO}[-–—]{SPO}(?:{mon_full}))",
     }
