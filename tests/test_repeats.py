@@ -622,3 +622,19 @@ def test_docs_page_examples_run() -> None:
     runner = doctest.DocTestRunner(optionflags=doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE)
     runner.run(doctest.DocTestParser().get_doctest(source, {}, "repeats.md", str(page), 0))
     assert blocks and runner.summarize(verbose=False).failed == 0
+
+
+def test_token_stream_of_one_seed_after_a_removal() -> None:
+    """A text of exactly one seed's words carries the same hashes as a fresh one (found by Hypothesis)."""
+    from textclean.repeats._spans import Tokens, span_candidates
+
+    text = " ".join(["river"] * 6)
+    toks = Tokens(text)
+    span_candidates(toks, min_words=2, min_similarity=0.5)
+    toks.locate()
+    kept = text[len("river") :]
+    fresh = Tokens(kept)
+    span_candidates(fresh, min_words=2, min_similarity=0.5)
+    carried = toks.without([(0, len("river"))], kept)
+    assert carried.low == fresh.low
+    assert carried.hashes == fresh.hashes

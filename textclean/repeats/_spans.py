@@ -330,13 +330,15 @@ def _seed_pairs(toks: Tokens, min_shift: int) -> list[tuple[int, int]]:
     """
     low = toks.low
     n = len(low) - SEED + 1
-    if n < 2:
+    if n < 1:
         return []
     if len(toks.hashes) == n:
         hashes = toks.hashes  # carried over by Tokens.without
     else:
         hashes = list(map(hash, zip(low, low[1:], low[2:], low[3:], low[4:], strict=False)))
-    toks.hashes = hashes
+    toks.hashes = hashes  # kept even when too few to pair, as Tokens.without carries them
+    if n < 2:
+        return []
     first = toks.seeds = dict(zip(reversed(hashes), range(n - 1, -1, -1), strict=True))
     if len(first) == n:
         return []  # the common case: no run of SEED words is said twice
