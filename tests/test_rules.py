@@ -3,10 +3,21 @@
 from __future__ import annotations
 
 import re
+from functools import cache
 
 import pytest
 
-from textclean.rules import FAMILIES, KINDS, LANGUAGES, LineMatcher, Rule, line_matcher, load_rules, normalise_line
+from textclean.rules import (
+    FAMILIES,
+    KINDS,
+    LANGUAGES,
+    LineMatcher,
+    Rule,
+    _alternation,  # the plain alternation the head tables must agree with
+    line_matcher,
+    load_rules,
+    normalise_line,
+)
 
 ALL = load_rules()
 PATTERNED = [r for r in ALL if r.pattern is not None]
@@ -155,13 +166,19 @@ def test_scanner_finds_any_word(words: list[str], text: str) -> None:
     assert found == any(w in text for w in words)
 
 
+@cache
+def _plain(rules: tuple[Rule, ...]) -> re.Pattern[str] | None:
+    """One alternation of ``rules``, in order (what the head tables must agree with)."""
+    return _alternation(list(rules))
+
+
 def _alternation_match(matcher: LineMatcher, norm: str, level: int) -> Rule | None:
     """The rule the combined alternations pick for ``norm`` (every rule tried, no per-rule gate)."""
     size = len(norm)
     if not size or size > matcher.max_len:
         return None
-    pattern = matcher.by_first.get(norm[0], matcher.any_first)
-    for candidate in (pattern, matcher.contains_pattern if matcher._has_find_word(norm) else None):
+    pattern = _plain(matcher.first_groups.get(norm[0], matcher.wild))
+    for candidate in (pattern, _plain(matcher.contains) if matcher._has_find_word(norm) else None):
         m = candidate.fullmatch(norm) if candidate is not None else None
         if m is not None and m.lastgroup is not None:
             rule = matcher.by_group[m.lastgroup]

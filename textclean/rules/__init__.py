@@ -378,13 +378,13 @@ def _heads_scanner(by_char: dict[str, tuple[tuple[int, tuple[str, ...]], ...]], 
 
 @attrs.frozen
 class LineMatcher:
-    """The rules of a language set compiled into a few alternations.
+    """The rules of a language set, ready to match normalised lines.
 
-    Anchored rules are compiled into one alternation per possible first
-    character of a line (computed from the patterns), so a line is tried only
-    against the rules that can start with its first character; rules with a
-    ``find`` word go into a separate alternation tried only on lines where one
-    of the words occurs.
+    Anchored rules are listed under the line heads they may open with (the
+    head tables), so a line is tried only against the rules that can start
+    the way it does, compiled into one alternation per set of rules on first
+    use; rules with a ``find`` word are tried only on lines where one of the
+    words occurs, each behind a gate of its own.
     """
 
     rules: tuple[Rule, ...]
@@ -420,38 +420,6 @@ class LineMatcher:
     contains_heads: dict[str, int] = attrs.field(factory=dict)
     contains_head_size: int = 0
     contains_digit: int = 0
-    #: the plain alternations, compiled on first use (the head tables serve the matching)
-    _lazy: dict[str, Any] = attrs.field(factory=dict, init=False, eq=False, repr=False)
-
-    @property
-    def by_first(self) -> dict[str, re.Pattern[str]]:
-        """First character → one alternation of the anchored rules that may open with it."""
-        if "by_first" not in self._lazy:
-            compiled: dict[tuple[str, ...], re.Pattern[str] | None] = {}
-            table: dict[str, re.Pattern[str]] = {}
-            for char, group in self.first_groups.items():
-                key = tuple(r.id for r in group)
-                if key not in compiled:
-                    compiled[key] = _alternation(list(group))
-                pattern = compiled[key]
-                assert pattern is not None
-                table[char] = pattern
-            self._lazy["by_first"] = table
-        return self._lazy["by_first"]  # type: ignore[no-any-return]
-
-    @property
-    def any_first(self) -> re.Pattern[str] | None:
-        """One alternation of the anchored rules that may open with anything."""
-        if "any_first" not in self._lazy:
-            self._lazy["any_first"] = _alternation(list(self.wild))
-        return self._lazy["any_first"]  # type: ignore[no-any-return]
-
-    @property
-    def contains_pattern(self) -> re.Pattern[str] | None:
-        """One alternation of the rules gated by ``find`` words."""
-        if "contains" not in self._lazy:
-            self._lazy["contains"] = _alternation(list(self.contains))
-        return self._lazy["contains"]  # type: ignore[no-any-return]
 
     contains_open: int = 0
 
@@ -617,10 +585,6 @@ class LineMatcher:
                 found.add(i)
         return found
 
-    def could_start(self, char: str) -> bool:
-        """True when some anchored rule may match a normalised line starting with ``char``."""
-        return bool(self.wild) or char in self.first_groups
-
     def match_normalised(self, norm: str, *, level: int = 1, contains: bool = True) -> Rule | None:
         """Like :meth:`match` for a line already passed through :func:`normalise_line`.
 
@@ -630,29 +594,20 @@ class LineMatcher:
         size = len(norm)
         if not size or size > self.max_len:
             return None
-        if self.head_size:
-            # the rules a line opening with its longest head may match, in the order of the alternation:
-            # the first one matching is the one the alternation picks
-            table = self.head_rules_digit if norm[0].isdecimal() else self.head_rules
-            get = table.get
-            for cut in range(min(self.head_size, size), 0, -1):
-                found = get(norm[:cut])
-                if found is not None:
-                    break
-            else:
-                found = table[""]
-            rule = self._check(found.match(norm), size, level)
-            if rule is not None:
-                return rule
+        # the rules a line opening with its longest head may match, in the order of the rule files:
+        # the first one matching is the one a single alternation of them all would pick
+        table = self.head_rules_digit if norm[0].isdecimal() else self.head_rules
+        get = table.get
+        for cut in range(min(self.head_size, size), 0, -1):
+            found = get(norm[:cut])
+            if found is not None:
+                break
         else:
-            pattern = self.by_first.get(norm[0], self.any_first)
-            if pattern is not None:
-                rule = self._check(pattern.fullmatch(norm), size, level)
-                if rule is not None:
-                    return rule
-        if contains and self.contains_pattern is not None and self._has_find_word(norm):
-            if not self.contains_rules:
-                return self._check(self.contains_pattern.fullmatch(norm), size, level)
+            found = table[""]
+        rule = self._check(found.match(norm), size, level)
+        if rule is not None:
+            return rule
+        if contains and self.contains_rules and self._has_find_word(norm):
             # the first rule of the alternation that matches is the first one, of the rules whose
             # gate lets the line through (by its gate words, found by one scan, its heads, a leading
             # digit, or no gate), that matches: a rule whose gate does not let the line through
