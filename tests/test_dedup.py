@@ -23,8 +23,7 @@ def _clusters(dd: Deduplicator) -> set[frozenset[str]]:
 
 def _dedup(records: list[tuple[str, str]], **options: object) -> Deduplicator:
     dd = Deduplicator(**options)  # type: ignore[arg-type]
-    for doc_id, text in records:
-        dd.add(doc_id, text)
+    dd.add_many(records)
     return dd
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pickle
+from collections import Counter
 
 import pytest
 from hypothesis import given, settings
@@ -12,7 +13,7 @@ import textclean
 from textclean import Pipeline
 from textclean.edits import Change
 from textclean.passes.structure import TidyWhitespace
-from textclean.pipeline import Document, FunctionPass, Pass, PassError
+from textclean.pipeline import Document, FunctionPass, Pass, PassError, run_passes
 
 
 def shout(text: str) -> str:
@@ -99,3 +100,11 @@ def test_tidy_whitespace_matches_a_line_based_reference(text: str) -> None:
     from textclean.passes.structure import tidy_whitespace
 
     assert tidy_whitespace(text) == _reference_tidy(text)
+
+
+def test_run_passes_and_edits_by_rule() -> None:
+    text = "a  b\n\n\n\nc  d"
+    result = run_passes([TidyWhitespace()], text)
+    assert result == Pipeline([TidyWhitespace()])(text)
+    assert result.text == "a  b\n\nc  d"
+    assert result.by_rule() == Counter({"structure:blank-lines": 1})

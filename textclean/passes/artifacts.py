@@ -113,13 +113,6 @@ _BULLET_LINE = re.compile(f"\n[{_STRIP_CLASS}]*+[{re.escape(_BULLETS)}]")
 _ODD_CHARS = ("  ", "\t", "\u00a0", "\u2009", "\u202f", "\u200b", "\ufeff")
 
 
-def _lower_lines(text: str, low: str, spans: list[tuple[int, int]], limit: int) -> list[str | None]:
-    """Normalised form of every line not longer than ``limit``, given the text lower-cased once (``low``)."""
-    if len(low) != len(text):
-        return normalised_lines(text, spans, limit=limit)
-    return _line_table(low, limit)[2]
-
-
 def _line_table(low: str, limit: int) -> tuple[list[tuple[int, int]], list[int], list[str | None], list[int]]:
     """Spans, start offsets, normalised forms (None above ``limit``) and the *odd* lines of ``low``.
 

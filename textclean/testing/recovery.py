@@ -33,8 +33,7 @@ class RecoveryReport:
     @property
     def rate(self) -> float:
         """Share of examples recovered overall."""
-        ok, seen = self.totals.get("all", (0, 0))
-        return ok / seen if seen else 0.0
+        return self.group_rate("all")
 
     def group_rate(self, group: str) -> float:
         """Share recovered in one group (e.g. ``"kind:calendar"``)."""
