@@ -390,7 +390,7 @@ def _inline_changes(
     assert pattern is not None
     starts = [s for s, _ in spans]
     hits_by_line: dict[int, list[re.Match[str]]] = {}
-    for m in pattern.finditer(text, 0, stop):
+    for m in matcher.inline_matches(text, stop):
         hits_by_line.setdefault(bisect.bisect_right(starts, m.start()) - 1, []).append(m)
     for k, hits in hits_by_line.items():
         if k in removed:

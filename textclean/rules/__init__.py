@@ -41,7 +41,7 @@ from __future__ import annotations
 import bisect
 import json
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from functools import cache, lru_cache
 from importlib import resources
 from itertools import chain, compress, count
@@ -406,6 +406,8 @@ class LineMatcher:
     gate_open: bool = True
     gate_chars: dict[str, int] = attrs.field(factory=dict)
     gate_words_max: int = 0
+    #: a gate character → the patterns (one alternation) of the rules that may need it (see :meth:`_char_ok`)
+    gate_char_checks: dict[str, re.Pattern[str]] = attrs.field(factory=dict)
     inline_scanners: tuple[re.Pattern[str], ...] = ()
     gate_heads: re.Pattern[str] | None = None
     contains_rules: tuple[_RuleGate, ...] = ()
@@ -422,6 +424,10 @@ class LineMatcher:
     contains_digit: int = 0
 
     contains_open: int = 0
+    #: the inline rules' anchors (see :func:`_inline_anchors`): a case-insensitive scan for strings one of
+    #: which every inline match holds, and how far at most before its anchor a match starts; None: unknown
+    inline_anchors: re.Pattern[str] | None = None
+    inline_back: int = 0
 
     def match(self, line: str, *, level: int = 1) -> Rule | None:
         """The rule that claims the whole ``line`` (raw text), or None.
@@ -470,6 +476,38 @@ class LineMatcher:
         if self.inline_scanners:
             return any(scanner.search(low) is not None for scanner in self.inline_scanners)
         return any(word in low for word in self.inline_words)
+
+    def inline_matches(self, text: str, stop: int) -> Iterator[re.Match[str]]:
+        """The matches of ``inline_pattern.finditer(text, 0, stop)``, found by trying the pattern near anchors only.
+
+        Every match holds an anchor (one of some strings, matched as the pattern matches them) at
+        most ``inline_back`` characters after its start; only the positions that far before an
+        anchor are tried, in order, as ``finditer`` would try them.
+
+        >>> m = line_matcher(("en",))
+        >>> text = "Vote (Photo: AP) and [ad_1] here"
+        >>> [x.group() for x in m.inline_matches(text, len(text))]
+        [' (Photo: AP)', '[ad_1]']
+        """
+        pattern = self.inline_pattern
+        if pattern is None:
+            return
+        if self.inline_anchors is None:
+            yield from pattern.finditer(text, 0, stop)
+            return
+        match = pattern.match
+        back = self.inline_back
+        pos = 0  # positions before ``pos`` are tried or covered by a match
+        for hit in self.inline_anchors.finditer(text, 0, stop):
+            anchor = hit.start()
+            for start in range(max(pos, anchor - back), anchor + 1):
+                if start < pos:
+                    continue  # inside a match found at an earlier start of this window
+                found = match(text, start, stop)
+                if found is not None:
+                    yield found
+                    pos = found.end()
+            pos = max(pos, anchor + 1)
 
     def may_match(self, norm: str) -> bool:
         """False when no line rule can match the normalised line ``norm`` (the one-line :meth:`gated_lines`).
@@ -565,25 +603,43 @@ class LineMatcher:
         # (an odd line's text may hold a character its form does not: a bullet; the odd lines are
         # checked on their forms below)
         odd_set = set(odd)
+        by_char: dict[int, list[str]] = {}  # lines let through by a character alone (so far)
         for ch, longest in self.gate_chars.items():
             pos = low.find(ch)
             while pos >= 0:
                 k = bisect.bisect_right(starts, pos) - 1
                 norm = norms[k]
-                if norm and len(norm) <= longest and k not in odd_set:
-                    found.add(k)
+                if norm and len(norm) <= longest and k not in odd_set and k not in found:
+                    by_char.setdefault(k, []).append(ch)
                 if k + 1 >= n:
                     break
                 pos = low.find(ch, starts[k + 1])
+        char_ok = self._char_ok
+        found.update(k for k, chars_in in by_char.items() if char_ok(norms[k] or "", chars_in))
         words = self.gate_words
         chars = self.gate_chars
         for i in odd:
             norm = norms[i]
             if not norm or i in found:
                 continue
-            if any(w in norm for w in words) or any(c in norm and len(norm) <= m for c, m in chars.items()):
+            if any(w in norm for w in words) or char_ok(
+                norm, [c for c, m in chars.items() if c in norm and len(norm) <= m]
+            ):
                 found.add(i)
         return found
+
+    def _char_ok(self, norm: str, chars: list[str]) -> bool:
+        """Whether a line let through by the characters ``chars`` alone (not by a head or a word) may match.
+
+        Only rules with an alternative gated by one of the characters can match such a line: one of
+        their patterns must match it whole (no check known for a character: it may).
+        """
+        checks = self.gate_char_checks
+        for ch in chars:
+            check = checks.get(ch)
+            if check is None or check.fullmatch(norm) is not None:
+                return True
+        return False
 
     def match_normalised(self, norm: str, *, level: int = 1, contains: bool = True) -> Rule | None:
         """Like :meth:`match` for a line already passed through :func:`normalise_line`.
@@ -685,6 +741,7 @@ def line_matcher(languages: tuple[str, ...]) -> LineMatcher:
         find_words=find_words,
         contains=tuple(contains),
         inline_pattern=_alternation(inline, re.IGNORECASE),
+        **_inline_anchors(inline),
         inline_words=inline_words,
         by_group={r.group: r for r in rules},
         max_len=max_len,
@@ -695,6 +752,7 @@ def line_matcher(languages: tuple[str, ...]) -> LineMatcher:
         gate_scanner=_gate.scanner(gate.words) if gate.words else None,
         gate_open=gate.open,
         gate_chars=gate.chars,
+        gate_char_checks=gate.char_checks,
         gate_words_max=gate.words_max,
         inline_scanners=_gate.prefix_scanners(inline_words),
         gate_heads=None if gate.open else _heads_scanner(gate.by_char, gate.digit),
@@ -702,6 +760,39 @@ def line_matcher(languages: tuple[str, ...]) -> LineMatcher:
         **_head_tables(anchored),
         **_contains_keys(contains_gates),
     )
+
+
+#: How far at most before its anchor an inline match may start for the anchored scan to be used.
+_INLINE_BACK = 200
+
+
+def _inline_anchors(rules: list[Rule]) -> dict[str, Any]:
+    """The anchors of :meth:`LineMatcher.inline_matches`: strings one of which every match of ``rules``
+    holds near its start.
+
+    Each top-level alternative of each pattern gives the strings :func:`_gate.leading` reads off
+    it; the scan is compiled case-insensitive, as the rules are, and finds every place an anchor
+    string occurs (a :func:`_gate.keyed_scanner` consumes only the anchor character).  Nothing is
+    returned (the plain scan is used) when an alternative has no such strings, a match may be empty
+    or may start far before its anchor.
+    """
+    if not rules or _gate.shortest("|".join(f"(?:{r.pattern})" for r in rules)) == 0:
+        return {}
+    words: set[str] = set()
+    back = 0
+    for rule in rules:
+        found = _gate.leading(rule.pattern or "")
+        if found is None:
+            return {}
+        for need, lead in found:
+            words |= need
+            back = max(back, lead)
+    pattern, _ = _gate.keyed_scanner(sorted(words))
+    # a hit is the anchor character, somewhere in its string
+    back += max(map(len, words)) - 1
+    if back > _INLINE_BACK:
+        return {}
+    return {"inline_anchors": re.compile(pattern.pattern, re.IGNORECASE), "inline_back": back}
 
 
 def _contains_keys(gates: tuple[_RuleGate, ...]) -> dict[str, Any]:
@@ -849,6 +940,7 @@ class _Gate:
     open: bool
     chars: dict[str, int] = attrs.field(factory=dict)
     words_max: int = 0
+    char_checks: dict[str, re.Pattern[str]] = attrs.field(factory=dict)
 
 
 def _fewer(need: set[str]) -> set[str]:
@@ -884,6 +976,7 @@ def _line_gate(rules: list[Rule]) -> _Gate:
     """
     starts: dict[str, int] = {}  # line start -> the longest line a rule starting so may match
     words: dict[str, int] = {}  # word -> the longest line a rule needing it may match
+    needed_by: dict[str, dict[str, Rule]] = {}  # word -> the rules (by id, in order) that may need it
     digit = 0
     for rule in rules:
         if rule.pattern is None or re.compile(rule.pattern).flags & re.IGNORECASE:
@@ -896,6 +989,7 @@ def _line_gate(rules: list[Rule]) -> _Gate:
                 if need is not None and all(len(w) >= 2 or not w.isalnum() for w in need):
                     for w in need:
                         words[w] = max(words.get(w, 0), rule.max_len)
+                        needed_by.setdefault(w, {})[rule.id] = rule
                     continue
             if "" not in found:
                 if any(p.startswith(_gate.DIGIT) for p in found):
@@ -911,6 +1005,7 @@ def _line_gate(rules: list[Rule]) -> _Gate:
             need = _fewer(need)
             for w in need:
                 words[w] = max(words.get(w, 0), rule.max_len)
+                needed_by.setdefault(w, {})[rule.id] = rule
     # a word containing another one adds nothing (the shorter one is found wherever it is)
     # (single characters are looked for only in short enough lines, so they cover nothing)
     many = sorted(w for w in words if len(w) > 1 and not any(v != w and len(v) > 1 and v in w for v in words))
@@ -922,4 +1017,5 @@ def _line_gate(rules: list[Rule]) -> _Gate:
         c: tuple((longest, tuple(heads)) for longest, heads in sorted(by_len.items(), reverse=True))
         for c, by_len in tiers.items()
     }
-    return _Gate(by_char, digit, tuple(many), False, chars, max((words[w] for w in many), default=0))
+    checks = {c: re.compile("|".join(f"(?:{r.pattern})" for r in needed_by[c].values())) for c in chars}
+    return _Gate(by_char, digit, tuple(many), False, chars, max((words[w] for w in many), default=0), checks)

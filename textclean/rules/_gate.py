@@ -29,12 +29,14 @@ __all__ = [
     "DIGIT",
     "alternatives",
     "keyed_scanner",
+    "leading",
     "line_hits",
     "prefix_scanners",
     "prefixes",
     "required",
     "scanner",
     "share",
+    "shortest",
 ]
 
 #: Stands for "any decimal digit" (``\d``) in a prefix; a prefix ends there.
@@ -124,6 +126,44 @@ def _best_prefixes(items: list[Any], k: int, cap: int = 64) -> set[str]:
         if "" not in found:
             return found
     return {""}
+
+
+def shortest(pattern: str) -> int:
+    """The length of the shortest match of ``pattern``.
+
+    >>> shortest(r"\\s?\\(ap\\)"), shortest(r"a*")
+    (4, 0)
+    """
+    return int(_parse(pattern).getwidth()[0])
+
+
+def leading(pattern: str, k: int = 8) -> list[tuple[set[str], int]] | None:
+    """For each top-level alternative: strings one of which every match holds, and how far at most
+    into the match the one it holds starts; None when an alternative has no such strings.
+
+    The strings are the prefixes (see :func:`prefixes`) of the shortest tail of the alternative
+    that has them; the distance is the longest match of what comes before that tail.
+
+    >>> [(sorted(words), lead) for words, lead in leading(r"\\s?\\((?:ap|afp) photo|click", 4)]
+    [(['(afp', '(ap '], 1), (['clic'], 0)]
+    >>> leading(r".*x") is None
+    True
+    """
+    parsed = _parse(pattern)
+    out: list[tuple[set[str], int]] = []
+    for seq in alternatives(parsed):
+        for i in range(len(seq)):
+            found = {p[: p.index(DIGIT)] if DIGIT in p else p for p in _best_prefixes(seq[i:], k)}
+            if "" in found:
+                continue
+            lead = _parser.SubPattern(parsed.state, list(seq[:i])).getwidth()[1]
+            if lead >= _MAXREPEAT:
+                return None
+            out.append((found, int(lead)))
+            break
+        else:
+            return None
+    return out
 
 
 def alternatives(pattern: str | Any) -> list[list[Any]]:
