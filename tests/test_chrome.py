@@ -224,6 +224,28 @@ def test_headline_under_the_title_locates_the_article() -> None:
     assert teaser not in kept
 
 
+@pytest.mark.parametrize(
+    "title",
+    [
+        "City closes the old bridge - drivers face detours | Example News",
+        "Example News | City closes the old bridge - drivers face detours",
+    ],
+)
+def test_headline_holding_a_separator_locates_the_article(title: str) -> None:
+    # the headline is the title without the site name, and has a separator of its own
+    notice = (
+        "We use cookies and similar technologies to store information on your device and to access it, so that "
+        "we can show you personalised content, measure how our pages are used and improve the services we offer."
+    )
+    headline = "City closes the old bridge - drivers face detours"
+    text = "\n".join(
+        [title, *NAV, headline, *ARTICLE[:2], *TEASERS, *FOOTER, notice, notice.replace("We", "Our partners")]
+    )
+    kept = kept_lines(text)
+    assert ARTICLE[0] in kept and ARTICLE[1] in kept
+    assert notice not in kept
+
+
 HEADLINES = [
     "Police arrest two people after the death of a student in the city centre",
     "Customers leave a steakhouse without paying a bill of seven hundred dollars",

@@ -837,7 +837,10 @@ def _headline(texts: list[str]) -> int:
     title = texts[0]
     if len(title) > 300:
         return -1
-    names = {name for name in (title, *(part.strip() for part in _TITLE_SPLIT.split(title))) if len(name) >= 15}
+    cuts = [m.span() for m in _TITLE_SPLIT.finditer(title)]
+    # the headline may hold a separator itself: the title without its last part (or its first) is one too
+    ends = (title[: cuts[-1][0]].strip(), title[cuts[0][1] :].strip()) if len(cuts) > 1 else ()
+    names = {name for name in (title, *ends, *(part.strip() for part in _TITLE_SPLIT.split(title))) if len(name) >= 15}
     if not names:
         return -1
     return next(compress(range(1, 400), map(names.__contains__, texts[1:400])), -1)
