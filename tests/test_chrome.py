@@ -246,6 +246,27 @@ def test_headline_holding_a_separator_locates_the_article(title: str) -> None:
     assert notice not in kept
 
 
+def test_a_block_of_prose_shown_twice_is_not_the_article() -> None:
+    # a box of teaser paragraphs printed twice (one copy per layout) would outweigh a short article
+    box = [
+        "Apples are not only tasty, they are healthy as well, and they can be used in many dishes, from "
+        "cakes to salads, as our guide to the fruit and its many varieties explains in detail.",
+        "Vanilla is one of the most expensive spices in the world: here you can find out everything about "
+        "its origin, its flavour, how it is grown and how to use it in your kitchen at home.",
+        "Porridge is back on the breakfast table, and for good reasons: it keeps you full for a long time, "
+        "it is cheap and quick to make, and it can be varied endlessly with fruit and nuts.",
+    ]
+    text = "\n".join([*NAV, *ARTICLE[:2], *TEASERS, *box, *NAV, *box, *FOOTER])
+    kept = kept_lines(text)
+    assert ARTICLE[0] in kept and ARTICLE[1] in kept
+    assert not set(box) & set(kept)
+
+
+def test_a_paragraph_repeated_as_a_teaser_stays_with_its_article() -> None:
+    text = "\n".join([*NAV, ARTICLE[0], *TEASERS, *ARTICLE, *FOOTER])
+    assert kept_lines(text)[-len(ARTICLE) :] == ARTICLE
+
+
 HEADLINES = [
     "Police arrest two people after the death of a student in the city centre",
     "Customers leave a steakhouse without paying a bill of seven hundred dollars",

@@ -52,7 +52,7 @@ import re
 from bisect import bisect_right
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
-from itertools import accumulate, compress, filterfalse, islice
+from itertools import accumulate, compress, filterfalse, islice, pairwise
 from operator import add, methodcaller, ne
 
 import attrs
@@ -800,16 +800,38 @@ def _keep_introduced_lists(page: _Page, smoothed: list[str]) -> None:
         i = j
 
 
+def _repeated_prose(page: _Page) -> set[int]:
+    """The prose units of blocks shown twice on the page: a prose unit whose text recurs, next to another one.
+
+    One paragraph may recur (a lead repeated as a teaser of the article); a
+    block of them recurring is a box of teasers printed for two layouts.
+    """
+    kinds, texts = page.kinds, page.texts
+    goods = list(compress(range(len(kinds)), map("good".__eq__, kinds)))
+    counts = Counter(map(texts.__getitem__, goods))
+    if len(counts) == len(goods):
+        return set()
+    out: set[int] = set()
+    for a, b in pairwise(goods):
+        if b - a <= 2 and counts[texts[a]] > 1 and counts[texts[b]] > 1:
+            out.update((a, b))
+    return out
+
+
 def _kadane(page: _Page, smoothed: list[str], th: Thresholds, lo: int, max_start: int) -> tuple[int, int, int]:
     """The run of units starting in ``lo..max_start`` with the highest prose score: ``(score, first, last)``."""
     kinds, lengths = page.kinds, page.lengths
     bad_penalty, short_cost = th.bad_penalty, th.short_cost
     best, best_first, best_last = 0, lo, lo - 1
     cur, cur_start = 0, lo
+    repeated = _repeated_prose(page)
     for i in range(lo, len(kinds)):
         kind = kinds[i]
         if smoothed[i] == "bad":
             score = -(bad_penalty + lengths[i])
+        elif kind == "good" and i in repeated:
+            # a copy of a block of prose shown twice (teasers for two layouts) counts as weak prose
+            score = lengths[i] // 2 - short_cost
         elif kind == "good":
             score = lengths[i]
         elif kind == "neargood":
