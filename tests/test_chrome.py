@@ -267,6 +267,32 @@ def test_a_paragraph_repeated_as_a_teaser_stays_with_its_article() -> None:
     assert kept_lines(text)[-len(ARTICLE) :] == ARTICLE
 
 
+@pytest.mark.parametrize(
+    "dateline", ["By Jane Doe - 11/18/19 11:04 PM EST", "Updated: 18 Nov 2019, 19:11", "1 day ago"]
+)
+def test_a_dateline_above_the_article_is_dropped(dateline: str) -> None:
+    text = "\n".join([*NAV, dateline, *ARTICLE, *TEASERS, *FOOTER])
+    assert kept_lines(text) == ARTICLE
+
+
+@pytest.mark.parametrize(
+    ("title", "above"),
+    [
+        # the article's headline under the page title
+        (["Council approves 2024 budget | Example News"], ["Council approves 2024 budget"]),
+        # a headline: few of its words have figures
+        ([], ["Council approves the 2024 budget"]),
+        # a list of the article
+        ([], ["Timetable:", "Mon 8:00 - 12:00", "Tue 8:00 - 12:00"]),
+    ],
+)
+def test_figures_above_the_article_that_are_no_dateline_stay(title: list[str], above: list[str]) -> None:
+    text = "\n".join([*title, *NAV, *above, *ARTICLE, *TEASERS, *FOOTER])
+    kept = kept_lines(text)
+    assert kept[-len(ARTICLE) :] == ARTICLE
+    assert above[-1] in kept
+
+
 HEADLINES = [
     "Police arrest two people after the death of a student in the city centre",
     "Customers leave a steakhouse without paying a bill of seven hundred dollars",

@@ -868,11 +868,22 @@ def _headline(texts: list[str]) -> int:
     return next(compress(range(1, 400), map(names.__contains__, texts[1:400])), -1)
 
 
+def _dateline(page: _Page, i: int) -> bool:
+    """Whether unit ``i`` is a dateline or byline: no list item nor title copy, a quarter of its words with figures."""
+    text = page.texts[i]
+    if page.bullets[i] or text.lower() in page.texts[0].lower():
+        return False
+    words = text.split()
+    return 4 * sum(1 for w in words if _DIGIT.search(w)) >= len(words)
+
+
 def _main_run(page: _Page, smoothed: list[str], th: Thresholds) -> tuple[int, int]:
     """The run of units with the highest prose score (Kadane): prose adds, chrome costs.
 
     A run right after the article's headline (see :func:`_headline`) wins over
     a longer one elsewhere when it scores at least ``headline_share`` of it.
+    The run is widened across weak borders (:func:`_extend`), but not to a
+    dateline or byline right above it.
     """
     n = len(page.kinds)
     best, first, last = _kadane(page, smoothed, th, 0, n)
@@ -890,6 +901,16 @@ def _main_run(page: _Page, smoothed: list[str], th: Thresholds) -> tuple[int, in
         return first, last
     first = _extend(page, smoothed, first, -1, th)
     last = _extend(page, smoothed, last, 1, th)
+    # a dateline or byline above the article ("By Jane Doe - 11/18/19 11:04 PM") is no part of it;
+    # more of them are a list of the article (a timetable, ingredients)
+    kinds = page.kinds
+    if (
+        first < last
+        and kinds[first] == "list"
+        and _dateline(page, first)
+        and not (first + 1 < last and kinds[first + 1] == "list" and _dateline(page, first + 1))
+    ):
+        first += 1
     return first, last
 
 
