@@ -224,6 +224,75 @@ def test_headline_under_the_title_locates_the_article() -> None:
     assert teaser not in kept
 
 
+@pytest.mark.parametrize(
+    "title",
+    [
+        "City closes the old bridge - drivers face detours | Example News",
+        "Example News | City closes the old bridge - drivers face detours",
+    ],
+)
+def test_headline_holding_a_separator_locates_the_article(title: str) -> None:
+    # the headline is the title without the site name, and has a separator of its own
+    notice = (
+        "We use cookies and similar technologies to store information on your device and to access it, so that "
+        "we can show you personalised content, measure how our pages are used and improve the services we offer."
+    )
+    headline = "City closes the old bridge - drivers face detours"
+    text = "\n".join(
+        [title, *NAV, headline, *ARTICLE[:2], *TEASERS, *FOOTER, notice, notice.replace("We", "Our partners")]
+    )
+    kept = kept_lines(text)
+    assert ARTICLE[0] in kept and ARTICLE[1] in kept
+    assert notice not in kept
+
+
+def test_a_block_of_prose_shown_twice_is_not_the_article() -> None:
+    # a box of teaser paragraphs printed twice (one copy per layout) would outweigh a short article
+    box = [
+        "Apples are not only tasty, they are healthy as well, and they can be used in many dishes, from "
+        "cakes to salads, as our guide to the fruit and its many varieties explains in detail.",
+        "Vanilla is one of the most expensive spices in the world: here you can find out everything about "
+        "its origin, its flavour, how it is grown and how to use it in your kitchen at home.",
+        "Porridge is back on the breakfast table, and for good reasons: it keeps you full for a long time, "
+        "it is cheap and quick to make, and it can be varied endlessly with fruit and nuts.",
+    ]
+    text = "\n".join([*NAV, *ARTICLE[:2], *TEASERS, *box, *NAV, *box, *FOOTER])
+    kept = kept_lines(text)
+    assert ARTICLE[0] in kept and ARTICLE[1] in kept
+    assert not set(box) & set(kept)
+
+
+def test_a_paragraph_repeated_as_a_teaser_stays_with_its_article() -> None:
+    text = "\n".join([*NAV, ARTICLE[0], *TEASERS, *ARTICLE, *FOOTER])
+    assert kept_lines(text)[-len(ARTICLE) :] == ARTICLE
+
+
+@pytest.mark.parametrize(
+    "dateline", ["By Jane Doe - 11/18/19 11:04 PM EST", "Updated: 18 Nov 2019, 19:11", "1 day ago"]
+)
+def test_a_dateline_above_the_article_is_dropped(dateline: str) -> None:
+    text = "\n".join([*NAV, dateline, *ARTICLE, *TEASERS, *FOOTER])
+    assert kept_lines(text) == ARTICLE
+
+
+@pytest.mark.parametrize(
+    ("title", "above"),
+    [
+        # the article's headline under the page title
+        (["Council approves 2024 budget | Example News"], ["Council approves 2024 budget"]),
+        # a headline: few of its words have figures
+        ([], ["Council approves the 2024 budget"]),
+        # a list of the article
+        ([], ["Timetable:", "Mon 8:00 - 12:00", "Tue 8:00 - 12:00"]),
+    ],
+)
+def test_figures_above_the_article_that_are_no_dateline_stay(title: list[str], above: list[str]) -> None:
+    text = "\n".join([*title, *NAV, *above, *ARTICLE, *TEASERS, *FOOTER])
+    kept = kept_lines(text)
+    assert kept[-len(ARTICLE) :] == ARTICLE
+    assert above[-1] in kept
+
+
 HEADLINES = [
     "Police arrest two people after the death of a student in the city centre",
     "Customers leave a steakhouse without paying a bill of seven hundred dollars",

@@ -52,7 +52,7 @@ import re
 from bisect import bisect_right
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
-from itertools import accumulate, compress, filterfalse, islice
+from itertools import accumulate, compress, filterfalse, islice, pairwise
 from operator import add, methodcaller, ne
 
 import attrs
@@ -800,16 +800,38 @@ def _keep_introduced_lists(page: _Page, smoothed: list[str]) -> None:
         i = j
 
 
+def _repeated_prose(page: _Page) -> set[int]:
+    """The prose units of blocks shown twice on the page: a prose unit whose text recurs, next to another one.
+
+    One paragraph may recur (a lead repeated as a teaser of the article); a
+    block of them recurring is a box of teasers printed for two layouts.
+    """
+    kinds, texts = page.kinds, page.texts
+    goods = list(compress(range(len(kinds)), map("good".__eq__, kinds)))
+    counts = Counter(map(texts.__getitem__, goods))
+    if len(counts) == len(goods):
+        return set()
+    out: set[int] = set()
+    for a, b in pairwise(goods):
+        if b - a <= 2 and counts[texts[a]] > 1 and counts[texts[b]] > 1:
+            out.update((a, b))
+    return out
+
+
 def _kadane(page: _Page, smoothed: list[str], th: Thresholds, lo: int, max_start: int) -> tuple[int, int, int]:
     """The run of units starting in ``lo..max_start`` with the highest prose score: ``(score, first, last)``."""
     kinds, lengths = page.kinds, page.lengths
     bad_penalty, short_cost = th.bad_penalty, th.short_cost
     best, best_first, best_last = 0, lo, lo - 1
     cur, cur_start = 0, lo
+    repeated = _repeated_prose(page)
     for i in range(lo, len(kinds)):
         kind = kinds[i]
         if smoothed[i] == "bad":
             score = -(bad_penalty + lengths[i])
+        elif kind == "good" and i in repeated:
+            # a copy of a block of prose shown twice (teasers for two layouts) counts as weak prose
+            score = lengths[i] // 2 - short_cost
         elif kind == "good":
             score = lengths[i]
         elif kind == "neargood":
@@ -837,10 +859,22 @@ def _headline(texts: list[str]) -> int:
     title = texts[0]
     if len(title) > 300:
         return -1
-    names = {name for name in (title, *(part.strip() for part in _TITLE_SPLIT.split(title))) if len(name) >= 15}
+    cuts = [m.span() for m in _TITLE_SPLIT.finditer(title)]
+    # the headline may hold a separator itself: the title without its last part (or its first) is one too
+    ends = (title[: cuts[-1][0]].strip(), title[cuts[0][1] :].strip()) if len(cuts) > 1 else ()
+    names = {name for name in (title, *ends, *(part.strip() for part in _TITLE_SPLIT.split(title))) if len(name) >= 15}
     if not names:
         return -1
     return next(compress(range(1, 400), map(names.__contains__, texts[1:400])), -1)
+
+
+def _dateline(page: _Page, i: int) -> bool:
+    """Whether unit ``i`` is a dateline or byline: no list item nor title copy, a quarter of its words with figures."""
+    text = page.texts[i]
+    if page.bullets[i] or text.lower() in page.texts[0].lower():
+        return False
+    words = text.split()
+    return 4 * sum(1 for w in words if _DIGIT.search(w)) >= len(words)
 
 
 def _main_run(page: _Page, smoothed: list[str], th: Thresholds) -> tuple[int, int]:
@@ -848,6 +882,8 @@ def _main_run(page: _Page, smoothed: list[str], th: Thresholds) -> tuple[int, in
 
     A run right after the article's headline (see :func:`_headline`) wins over
     a longer one elsewhere when it scores at least ``headline_share`` of it.
+    The run is widened across weak borders (:func:`_extend`), but not to a
+    dateline or byline right above it.
     """
     n = len(page.kinds)
     best, first, last = _kadane(page, smoothed, th, 0, n)
@@ -865,6 +901,16 @@ def _main_run(page: _Page, smoothed: list[str], th: Thresholds) -> tuple[int, in
         return first, last
     first = _extend(page, smoothed, first, -1, th)
     last = _extend(page, smoothed, last, 1, th)
+    # a dateline or byline above the article ("By Jane Doe - 11/18/19 11:04 PM") is no part of it;
+    # more of them are a list of the article (a timetable, ingredients)
+    kinds = page.kinds
+    if (
+        first < last
+        and kinds[first] == "list"
+        and _dateline(page, first)
+        and not (first + 1 < last and kinds[first + 1] == "list" and _dateline(page, first + 1))
+    ):
+        first += 1
     return first, last
 
 
