@@ -52,6 +52,7 @@ import re
 from bisect import bisect_right
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
+from functools import lru_cache
 from itertools import accumulate, compress, filterfalse, islice, pairwise
 from operator import add, methodcaller, ne
 
@@ -59,7 +60,7 @@ import attrs
 
 from textclean.config import Aggressiveness
 from textclean.edits import Change, apply_changes
-from textclean.langdata import cp1252_stopwords, cp1252_words, guess_language, stopwords
+from textclean.langdata import cp1252_stopwords, cp1252_words, guess_language, stopword_index, stopwords
 from textclean.pipeline import Document, Pass
 
 __all__ = [
@@ -365,6 +366,92 @@ def _needle_lines(text: str, groups: Iterable[_NeedleGroup], found: set[str]) ->
             found.add(text[start:end].strip())
             at = find(text, end)
     return tuple(present)
+
+
+# Every needle of the tests for separators, links and copyright.
+_NEEDLES = tuple(
+    needle for groups in (_SEP_FINDERS, _URL_FINDERS, _COPY_FINDERS) for group in groups for needle in group[0]
+)
+
+
+def _has_needle(text: str) -> bool:
+    """Whether ``text`` holds a needle of the tests for separators, links or copyright (see :func:`_labeller`).
+
+    >>> _has_needle("Home | News"), _has_needle("Home|News, 2/3 (see above)")
+    (True, False)
+    """
+    return any(needles[0][1] in text and find(text, 0) >= 0 for needles, find in _SEP_FINDERS) or any(
+        find(text, 0) >= 0 for _, find in (*_URL_FINDERS, *_COPY_FINDERS)
+    )
+
+
+@lru_cache(maxsize=1)
+def _any_stopwords() -> frozenset[str]:
+    """The stop words of every shipped language: a line ending in none of them continues no sentence."""
+    return frozenset(stopword_index())
+
+
+def _plainly_article(page: _Page, lang: str | None, th: Thresholds) -> bool:
+    """Whether a cheap check proves that no unit of ``page`` is dropped, whatever its language and densities.
+
+    ``page`` holds the units of a text without needles (see :func:`_has_needle`),
+    joined as by the stop words of ``lang``, or of every language when it is
+    ``None``.  Lines go only when some unit is clear chrome (see :data:`_STRONG`):
+    a needle, a unit without words, a "< Previous" link, a comment header, a
+    unit seen ``repeat_min`` times, or a run of ``menu_run`` units that may be
+    menu items (short, or of few words, and ending no sentence) making a
+    whole page.  Without a language the units are those of every language
+    when every line that may continue the one before it does so for every
+    stop-word list, or for none.
+
+    >>> def plain(text: str) -> bool:
+    ...     return _plainly_article(_units(text, _any_stopwords()), None, Thresholds())
+    >>> plain("Home\\nNews\\nSport\\nWeather\\nContact\\nAbout\\nThe end.")
+    False
+    >>> plain("A title\\nThe council said on Monday that the bridge would close.")
+    True
+    """
+    firsts, lasts, texts = page.firsts, page.lasts, page.texts
+    if firsts != lasts:
+        # a joined unit may hold a separator made by the join; the joins may depend on the language
+        joined = compress(texts, map(ne, firsts, lasts))
+        if any(needle in unit for unit in joined for needle in _NEEDLES):
+            return False
+        if lang is None and _units("\n".join(page.lines), frozenset()).firsts != firsts:
+            return False
+    if texts and (
+        th.repeat_min <= 1 or (len(set(texts)) < len(texts) and max(Counter(texts).values()) >= th.repeat_min)
+    ):
+        return False
+    min_words = max(5, th.short_words)
+    enough_words = re.compile(rf"[\W_]*+(?:[^\W_]++[\W_]*+){{{min_words}}}").match
+    items = bytearray()
+    for unit in texts:
+        s = unit
+        if s[0] in _BULLET_START:
+            m = _BULLET.match(s)
+            if m is not None and m.end() < len(s):
+                s = s[m.end() :]
+        last = s[-1]
+        if (
+            _WORD.search(s) is None
+            or (s[0] in "<«‹" and len(s) > 1 and s[1] == " ")
+            or (last == ":" and _COMMENT_HEADER.search(s) is not None)
+        ):
+            return False
+        n = len(s)
+        items.append(
+            last not in _TERMINAL
+            and (
+                n < th.short_chars
+                or (enough_words(s) is None if n <= _SAMPLE else len(s.split(None, min_words - 1)) < min_words)
+            )
+        )
+    lines = sum(lasts) - sum(firsts) + len(texts)
+    menu = 0
+    for run in re.finditer(b"\x01{%d,}" % th.menu_run, items):
+        menu += lasts[run.end() - 1] - firsts[run.start()] + 1
+    return menu < th.page_min_bad or menu < th.page_bad_share * lines
 
 
 def _labeller(
@@ -986,20 +1073,21 @@ def _sample_for_language(text: str) -> str:
 
 
 def _decide(
-    text: str, lang: str | None, aggressiveness: Aggressiveness, *, lazy: bool = True
+    text: str, lang: str | None, aggressiveness: Aggressiveness, *, lazy: bool = True, units: _Page | None = None
 ) -> tuple[_Page, dict[int, str]]:
     """The units of ``text`` with their labels, and the units dropped (index -> reason).
 
     With ``lazy`` the units that cannot matter (prose-like units between the
     first and the last prose of text that is no whole page) keep the label
-    ``?`` (see :data:`_PENDING`).
+    ``?`` (see :data:`_PENDING`).  ``units`` are the units of ``text`` when
+    they are known already (unlabelled).
     """
     th = Thresholds.for_level(aggressiveness)
     if lang is None:
         lang = guess_language(_sample_for_language(text))
     stops = stopwords(lang) if lang else frozenset()
     scale = _DENSITY_SCALE.get(lang or "", 1.0)
-    page = _units(text, stops)
+    page = _units(text, stops) if units is None else units
     page.set_labels(_labeller(text, page, lang=lang, scale=scale, th=th, cjk_doc=_CJK.search(text) is not None), lazy)
     _mark_lists(page)
     _mark_menus(page, th)
@@ -1105,7 +1193,15 @@ def chrome_changes(
     text: str, *, lang: str | None = None, aggressiveness: Aggressiveness = Aggressiveness.BALANCED
 ) -> Iterator[Change]:
     """Deletions of the lines :func:`classify_lines` drops, with their newlines (one per unit)."""
-    page, drops = _decide(text, lang, aggressiveness)
+    units = None
+    if not _has_needle(text):
+        # text without needles is often plainly article: a cheap check of its units may prove it
+        units = _units(text, stopwords(lang) if lang else _any_stopwords())
+        if _plainly_article(units, lang, Thresholds.for_level(aggressiveness)):
+            return
+        if lang is None and units.firsts != units.lasts:
+            units = None  # joined by the stop words of every language
+    page, drops = _decide(text, lang, aggressiveness, units=units)
     if not drops:
         return
     firsts, lasts = page.firsts, page.lasts
