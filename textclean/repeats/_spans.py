@@ -15,11 +15,11 @@ the tokens.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Callable
-from itertools import accumulate, compress, repeat
-from operator import add, ne, sub
+from itertools import compress, repeat
+from operator import ne
 
 import attrs
 from rapidfuzz.distance import Levenshtein
@@ -47,6 +47,9 @@ _STRIP_COST = 4
 _DENSE = 8
 
 _TOKEN = re.compile(r"\S+")
+# Tokens per block of offsets computed together (see Tokens.locate), and one block of them, matched at a token end.
+_BLOCK = 64
+_BLOCK_RUN = re.compile(rf"(?:\s*+\S++){{{_BLOCK}}}+")
 #: Characters stripped from both ends of a token before comparing words.
 PUNCT = "".join(
     [
@@ -62,21 +65,25 @@ _ELLIPSIS = ("...", "\u2026")
 
 
 class Tokens:
-    """The token stream of one text: lower-cased tokens, offsets on demand."""
+    """The token stream of one text: lower-cased tokens, offsets on demand.
 
-    def __init__(self, text: str, low: list[str] | None = None, *, same_lengths: bool | None = None) -> None:
-        """``low``: the tokens, and ``same_lengths``: whether lower-casing keeps the length, when known already."""
+    :meth:`locate` finds where every :data:`_BLOCK`-th token ends with one
+    regex scan; the offsets and line breaks of the tokens of a block are
+    computed the first time one of them is asked for, so a text whose
+    candidates cover a few passages pays for those passages only.
+    """
+
+    def __init__(self, text: str, low: list[str] | None = None) -> None:
+        """``low``: the tokens, when known already."""
         self.text = text
-        if low is None:
-            lowered = text.lower()
-            same_lengths = len(lowered) == len(text)
-            low = lowered.split()
-        elif same_lengths is None:
-            same_lengths = len(text.lower()) == len(text)
-        self._same_lengths = same_lengths
-        self.low: list[str] = low
-        self.starts: list[int] = []
-        self.ends: list[int] = []
+        self.low: list[str] = text.lower().split() if low is None else low
+        # Offsets and line breaks (filled block by block, see locate); breaks[i]: a line
+        # break between token i - 1 and token i (token 0 and the end count as breaks).
+        self._anchors: list[int] = []  # where block k's scan starts: after token k * _BLOCK - 1
+        self._filled = bytearray()  # 1 for a block whose offsets are known (and one past the last)
+        self._starts: list[int] = []
+        self._ends: list[int] = []
+        self._breaks: list[bool] = []
         self._lowercase: dict[str, bool] = {}
         #: Seed hash -> first position, and the positions of every seed said more than once
         #: (filled by :func:`span_candidates`).
@@ -84,7 +91,6 @@ class Tokens:
         self.repeated: list[int] = []
         self.hashes: list[int] = []
         self.normed: list[str] | None = None
-        self._breaks: list[bool] = []
 
     def __len__(self) -> int:
         return len(self.low)
@@ -117,12 +123,9 @@ class Tokens:
         low: list[str] = []
         for a, b in runs:
             low += self.low[a:b]
-        # lower-casing keeps every length of a part of a text when it keeps the text's
-        new = Tokens(text, low, same_lengths=True if self._same_lengths else None)
+        new = Tokens(text, low)
         if self.normed is not None:
             new.normed = [w for a, b in runs for w in self.normed[a:b]]
-        if self.starts:
-            self._carry_offsets(new, runs, removed)
         if self.hashes:
             hashes: list[int] = []
             m = len(low)
@@ -152,51 +155,66 @@ class Tokens:
             self.normed = list(map(str.strip, self.low, repeat(PUNCT, len(self.low))))
 
     def locate(self) -> None:
-        """Compute the character offsets of every token (done once, when a candidate needs them).
+        """Make token offsets available (done once, when a candidate needs them).
 
-        Token starts come from one regex scan, token lengths from the split
-        already made (when lower-casing kept every length), and the line
-        breaks from the offsets of the lines.
+        One regex scan finds where each block of :data:`_BLOCK` tokens ends;
+        a block's own offsets are computed when one of its tokens is first
+        asked for (:meth:`_fill`).
         """
-        if self.starts or not self.low:
+        if self._anchors:
             return
-        text = self.text
-        n = len(self.low)
-        lengths = map(len, self.low if self._same_lengths else text.split())
-        starts = self.starts = list(map(re.Match.start, _TOKEN.finditer(text)))
-        self.ends = list(map(add, starts, lengths))
-        # breaks[i]: a line break between token i - 1 and token i (token 0 and the end count as breaks)
-        breaks = [False] * (n + 1)
-        for line_start in accumulate(map((1).__add__, map(len, text.split("\n")))):
-            breaks[bisect_left(starts, line_start)] = True
-        breaks[0] = breaks[n] = True
-        self._breaks = breaks
+        text, n = self.text, len(self.low)
+        anchors = [0]
+        m = _BLOCK_RUN.match(text)
+        while m is not None:
+            anchors.append(m.end())
+            m = _BLOCK_RUN.match(text, m.end())
+        self._anchors = anchors
+        blocks = -(-n // _BLOCK)
+        # a byte past the last block stands for the end (token n), whose break is always there
+        self._filled = bytearray(blocks) + b"\x01"
+        self._starts = [0] * n
+        self._ends = [0] * n
+        self._breaks = [True] * (n + 1)
 
-    def _carry_offsets(self, new: Tokens, runs: list[tuple[int, int]], removed: list[tuple[int, int]]) -> None:
-        """Give ``new`` (the kept ``runs`` of these tokens) its offsets, shifted, and its line breaks."""
-        starts: list[int] = []
-        ends: list[int] = []
-        breaks = [True]
-        text = new.text
-        gone = k = 0
-        for a, b in runs:
-            while k < len(removed) and removed[k][1] <= self.starts[a]:
-                gone += removed[k][1] - removed[k][0]
-                k += 1
-            if starts:
-                breaks.append("\n" in text[ends[-1] : self.starts[a] - gone])
-            starts += map(sub, self.starts[a:b], repeat(gone, b - a))
-            ends += map(sub, self.ends[a:b], repeat(gone, b - a))
-            breaks += self._breaks[a + 1 : b]
-        breaks.append(True)
-        new.starts, new.ends, new._breaks = starts, ends, breaks
+    def _fill(self, k: int) -> None:
+        """Compute the offsets and line breaks of the tokens of block ``k``."""
+        text, anchors = self.text, self._anchors
+        i0 = k * _BLOCK
+        i1 = min(i0 + _BLOCK, len(self.low))
+        pos = anchors[k]
+        stop = anchors[k + 1] if k + 1 < len(anchors) else len(text)
+        found = list(_TOKEN.finditer(text, pos, stop))
+        starts = list(map(re.Match.start, found))
+        self._starts[i0:i1] = starts
+        self._ends[i0:i1] = map(re.Match.end, found)
+        # a line break before the token after each line feed (after the last: the end, a break anyway)
+        breaks = [k == 0] + [False] * (i1 - i0 - 1)
+        nl = text.find("\n", pos, stop)
+        while nl >= 0:
+            j = bisect_left(starts, nl)
+            if j == len(starts):
+                break
+            breaks[j] = True
+            nl = text.find("\n", starts[j], stop)
+        self._breaks[i0:i1] = breaks
+        self._filled[k] = 1
 
     def count_before(self, offsets: list[int]) -> list[int]:
         """For sorted character offsets, how many tokens start before each."""
-        if self.starts:
-            return [bisect_left(self.starts, pos) for pos in offsets]
+        if self._anchors:
+            out = []
+            n = len(self.low)
+            for pos in offsets:
+                k = bisect_right(self._anchors, pos) - 1
+                i0 = k * _BLOCK
+                i1 = min(i0 + _BLOCK, n)
+                if i1 > i0 and not self._filled[k]:
+                    self._fill(k)
+                out.append(bisect_left(self._starts, pos, i0, max(i0, i1)))
+            return out
         text = self.text
-        out: list[int] = []
+        out = []
         n = prev = 0
         for pos in offsets:
             k = len(text[prev:pos].split())
@@ -209,64 +227,90 @@ class Tokens:
 
     def start(self, i: int) -> int:
         """Character offset where token ``i`` starts (after :meth:`locate`)."""
-        return self.starts[i]
+        if not self._filled[i // _BLOCK]:
+            self._fill(i // _BLOCK)
+        return self._starts[i]
 
     def end(self, i: int) -> int:
         """Character offset where token ``i`` ends (after :meth:`locate`)."""
-        return self.ends[i]
+        if not self._filled[i // _BLOCK]:
+            self._fill(i // _BLOCK)
+        return self._ends[i]
 
     def raw(self, i: int) -> str:
         """Token ``i`` as written (after :meth:`locate`)."""
-        return self.text[self.starts[i] : self.ends[i]]
+        if not self._filled[i // _BLOCK]:
+            self._fill(i // _BLOCK)
+        return self.text[self._starts[i] : self._ends[i]]
 
     def line_start(self, i: int) -> bool:
         """True when token ``i`` is the first on its line."""
+        if not self._filled[i // _BLOCK]:
+            self._fill(i // _BLOCK)
         return self._breaks[i]
 
     def line_end(self, i: int) -> bool:
         """True when token ``i`` is the last on its line."""
+        if not self._filled[(i + 1) // _BLOCK]:
+            self._fill((i + 1) // _BLOCK)
         return self._breaks[i + 1]
 
     def first_line_start(self, a: int, b: int) -> int:
         """The first token in ``[a, b)`` that starts a line; -1 when there is none."""
         if a >= b:
             return -1
-        try:
-            return self._breaks.index(True, a, b)
-        except ValueError:
-            return -1
+        if a == 0:
+            return 0
+        nl = self.text.find("\n", self.end(a - 1), self.start(b - 1))
+        return -1 if nl < 0 else self._after(nl)
 
     def last_line_start(self, a: int, b: int) -> int:
         """The last token in ``[a, b)`` that starts a line; -1 when there is none."""
         if a >= b:
             return -1
-        found = self._breaks[a:b]
-        found.reverse()
-        try:
-            return b - 1 - found.index(True)
-        except ValueError:
-            return -1
+        nl = self.text.rfind("\n", self.end(a - 1) if a else 0, self.start(b - 1))
+        if nl >= 0:
+            return self._after(nl)
+        return 0 if a == 0 else -1
+
+    def _after(self, pos: int) -> int:
+        """The first token that starts after character ``pos`` (outside any token)."""
+        k = bisect_right(self._anchors, pos) - 1
+        i0 = k * _BLOCK
+        if not self._filled[k]:
+            self._fill(k)
+        return bisect_left(self._starts, pos, i0, min(i0 + _BLOCK, len(self.low)))
 
     def opens_unit(self, i: int) -> bool:
         """True when a sentence, a line or a quoted/dashed turn starts at token ``i``."""
+        filled = self._filled
+        if not filled[i // _BLOCK]:
+            self._fill(i // _BLOCK)
         if self._breaks[i]:
             return True
-        text, starts = self.text, self.starts
+        text, starts = self.text, self._starts
         if text[starts[i]].islower():
             return False  # "the U.S. ambassador": an abbreviation, not a sentence end
-        prev = text[starts[i - 1] : self.ends[i - 1]].rstrip(_CLOSERS)
+        if not filled[(i - 1) // _BLOCK]:
+            self._fill((i - 1) // _BLOCK)
+        prev = text[starts[i - 1] : self._ends[i - 1]].rstrip(_CLOSERS)
         return prev.endswith(_OPENS_AFTER) or (not prev and self.closes_unit(i - 1))
 
     def closes_unit(self, i: int) -> bool:
         """True when a sentence or a line ends at token ``i``."""
+        filled = self._filled
+        if not filled[(i + 1) // _BLOCK]:
+            self._fill((i + 1) // _BLOCK)
         if self._breaks[i + 1]:
             return True
-        text, starts, ends = self.text, self.starts, self.ends
+        if not filled[i // _BLOCK]:
+            self._fill(i // _BLOCK)
+        text, starts, ends = self.text, self._starts, self._ends
         word = text[starts[i] : ends[i]].rstrip(_CLOSERS)
         if word.endswith(_FINAL):
             return True
         # a closing quote standing alone after the end of a sentence: 'here. ”'
-        return not word and i > 0 and text[starts[i - 1] : ends[i - 1]].rstrip(_CLOSERS).endswith(_FINAL)
+        return not word and i > 0 and self.raw(i - 1).rstrip(_CLOSERS).endswith(_FINAL)
 
     def written_lower(self, word: str) -> bool:
         """True when ``word`` (lower-cased) occurs written in lower case somewhere in the text."""
