@@ -79,7 +79,6 @@ FAMILIES: dict[str, str] = {
     "navigation": "Page furniture: back-to-top, loading…, print, text size, pagination.",
     "age-rating": "Age ratings such as 16+ and 18+ standing alone on a line.",
     "junk": "Lines with no words: BOM-only, punctuation-only, stray separators.",
-    "server-errors": "Server warnings printed into the page: PHP Warning, Notice, Deprecated … on line N.",
     "credits": "Photo credits and captions marked as such: Фото: …, Photo: …, © Getty Images.",
     "copyright": "Copyright and reprint notices.",
     "calendar": "Sidebar calendar widgets: month heading, weekday header, day rows, navigation.",
