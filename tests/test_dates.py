@@ -233,6 +233,32 @@ def test_every_zone_parses(lang: str) -> None:
 
 
 @pytest.mark.parametrize("lang", dates.LANGUAGES)
+def test_every_seasonal_zone_parses_in_winter_and_summer(lang: str) -> None:
+    for zone, (rule, standard) in dates.load_language(lang)["seasonal_zones"].items():
+        sign, hours = standard[0], int(standard[1:3])
+        summer = hours - 1 if sign == "-" else hours + 1
+        expect_summer = f"{sign if summer else '+'}{summer:02d}:00" if summer else "Z"
+        expect_winter = standard if hours else "Z"
+        for day, offset in (("06.01.2022", expect_winter), ("06.07.2022", expect_summer)):
+            (m,) = dates.find(f"{day} 13:15 {zone}", languages=(lang,), date_order="DMY")
+            assert m.value == f"{day[6:]}-{day[3:5]}-{day[:2]}T13:15{offset}", (zone, rule, day)
+
+
+def test_seasonal_zone_switches_on_the_rule_days() -> None:
+    # 2024: US summer time from Sunday 10 March 2:00 to Sunday 3 November 2:00
+    def value(text: str) -> str | None:
+        (m,) = dates.find(text, languages=("en",))
+        return m.value
+
+    assert value("March 10, 2024 1:59 AM ET") == "2024-03-10T01:59-05:00"
+    assert value("March 10, 2024 3:00 AM ET") == "2024-03-10T03:00-04:00"
+    assert value("November 3, 2024 1:00 AM ET") == "2024-11-03T01:00-04:00"
+    assert value("November 3, 2024 2:30 AM ET") == "2024-11-03T02:30-05:00"
+    # a year-less date has no known offset: the zone is left out
+    assert value("March 12 9:14 AM ET") == "--03-12T09:14"
+
+
+@pytest.mark.parametrize("lang", dates.LANGUAGES)
 def test_every_header_label_parses(lang: str) -> None:
     for key, labels in dates.load_language(lang)["header_labels"].items():
         for label in labels:

@@ -122,3 +122,28 @@ def test_bare_name_needs_a_date_below() -> None:
 def test_a_line_of_inline_markers_is_not_the_title() -> None:
     _, meta = lift_header("[ad_1]\nBridge opens after four years\nPosted January 5, 2022\nThe city opened the bridge.")
     assert meta["title"] == "Bridge opens after four years"
+
+
+@pytest.mark.parametrize(
+    ("furniture", "headline", "byline"),
+    [
+        (
+            ["World", "Business", "Tech"],
+            "City council approves new budget for road repairs",
+            "By Jane Miller, Staff Writer",
+        ),
+        (["Главная / Новости / Общество"], "В Подмосковье открыли новую школу на 1100 мест", "Текст: Мария Сидорова"),
+        (["Новости", "Политика", "Спорт"], "В Новосибирске запустят новый маршрут трамвая", "Автор: Иван Петров"),
+    ],
+)
+def test_title_passes_over_section_names_and_breadcrumbs(furniture: list[str], headline: str, byline: str) -> None:
+    body = "The council voted on Monday night to approve the plan, the largest such investment in a decade."
+    text = "\n".join([*furniture, headline, byline, "06.01.2022 13:15", body])
+    _, meta = lift_header(text)
+    assert meta["title"] == headline
+    assert meta["published"] == "2022-01-06T13:15"
+
+
+def test_title_is_the_first_line_when_it_reads_as_a_headline() -> None:
+    text = "Two-word Title\nSection name here\nBy Jane Miller\n06.01.2022 13:15\nThe council met on Monday and voted."
+    assert lift_header(text)[1]["title"] == "Two-word Title"

@@ -86,8 +86,9 @@ class _Point:
             out += f"T{self.hh:02d}:{self.mi:02d}"
             if self.ss is not None:
                 out += f":{self.ss:02d}"
-            if self.zone:
-                out += self.zone
+            zone = seasonal_offset(self.zone, self) if self.zone and self.zone[0] == "@" else self.zone
+            if zone:
+                out += zone
         return out
 
     def valid(self) -> bool:
@@ -99,6 +100,43 @@ class _Point:
             if not 1 <= self.d <= last:
                 return False
         return True
+
+
+def _nth_sunday(year: int, month: int, n: int) -> int:
+    """Day of the ``n``-th Sunday of a month (``n = -1``: the last)."""
+    days = calendar.monthrange(year, month)[1]
+    sundays = [d for d in range(1, days + 1) if calendar.weekday(year, month, d) == calendar.SUNDAY]
+    return sundays[n]
+
+
+def seasonal_offset(zone: str, when: _Point) -> str | None:
+    """The UTC offset of a zone that follows daylight saving time (``@us-05:00``, ``@eu+02:00``) at a local time.
+
+    US rule (since 2007): summer time from 2:00 on the second Sunday of March
+    to 2:00 on the first Sunday of November.  EU rule: from 1:00 UTC on the
+    last Sunday of March to 1:00 UTC on the last Sunday of October (read in
+    local time, to the hour).  Without a year the offset is unknown: None.
+
+    >>> seasonal_offset("@us-05:00", _Point(2024, 3, 12, 9, 14)), seasonal_offset("@us-05:00", _Point(2024, 1, 5, 9))
+    ('-04:00', '-05:00')
+    >>> seasonal_offset("@eu+02:00", _Point(2022, 7, 1, 12)), seasonal_offset("@eu+00:00", _Point(2022, 12, 1, 12))
+    ('+03:00', 'Z')
+    """
+    rule, standard = zone[1:3], zone[3:]
+    if when.y is None or when.mo is None or when.d is None:
+        return None
+    sign = -1 if standard[0] in "-−" else 1
+    hours = sign * int(standard[1:3])
+    local = (when.mo, when.d, when.hh or 0)
+    if rule == "us":
+        summer = (3, _nth_sunday(when.y, 3, 1), 2) <= local < (11, _nth_sunday(when.y, 11, 0), 2)
+    else:
+        switch = 1 + hours  # 1:00 UTC in local standard time
+        summer = (3, _nth_sunday(when.y, 3, -1), switch) <= local < (10, _nth_sunday(when.y, 10, -1), switch + 1)
+    hours += summer
+    if hours == 0:
+        return "Z"
+    return f"{'-' if hours < 0 else '+'}{abs(hours):02d}:{standard[4:6]}"
 
 
 @attrs.frozen

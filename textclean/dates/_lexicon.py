@@ -392,6 +392,8 @@ def lexicon(languages: tuple[str, ...] = ("ru", "en")) -> Lexicon:
         day_of.update(data["day_of"])
         dec_sfx.update(data["decade_suffixes"])
         zones.update(data["zones"])
+        # a zone that follows daylight saving time: resolved once the date is known (``_Point.iso``)
+        zones.update((name, f"@{rule}{standard}") for name, (rule, standard) in data["seasonal_zones"].items())
         for key, words in data["header_labels"].items():
             labels.extend((w, key) for w in words)
     labels.sort(key=lambda kv: -len(kv[0]))
@@ -622,7 +624,8 @@ def _grammar(
         "rpy": f"(?P<rpy_pre>{_alt(rprefix)}){SP}{year('rpy1')}(?P<rpy_j>{rjoin}){year('rpy2')}",
         "iso": "(?P<iso_y>1\\d{3}|2[01]\\d\\d)(?P<iso_s>[-/.])(?P<iso_m>1[0-2]|0?[1-9])(?P=iso_s)"
         "(?P<iso_d>3[01]|[12]\\d|0?[1-9])(?!\\d)(?![./-]\\d)" + tail("iso"),
-        "tf": time("tf") + f"(?:{zone('tf')})?{SPO}[,|·]?{SPO}(?:{numeric('tfn')}|{day('tfd')}\\.?{SP}{of}{mon('tfd')}"
+        "tf": time("tf")
+        + f"(?:{zone('tf')})?{SPO}[,|·]?{SPO}{weekday('tfw')}(?:{numeric('tfn')}|{day('tfd')}\\.?{SP}{of}{mon('tfd')}"
         f"(?:{yr_sep()}{year('tfd')})?|{mon('tfm')}{SPO}{day('tfm')}{day_guard}(?:{yr_sep()}{year('tfm')})?)",
         "num": weekday("num") + numeric("num") + tail("num"),
         # "06.01 13:15": day and month without a year only when a time follows

@@ -12,7 +12,9 @@ such lines and records their values in ``result.metadata``:
     a line that is only a date (its value is also ``published`` if no
     labelled line gave one);
 ``author``, ``place``, ``views`` (an int), ``tags`` (a list), ``title``
-    (the first headline-like line, recorded but never removed).
+    (the headline, recorded but never removed: the first line when it reads
+    as one, else the headline-like line above the byline or date, so section
+    names and breadcrumbs above it are passed over).
 
 >>> from textclean.passes.metadata import lift_header
 >>> text = ("Big news today\\nAinur Kurmanov.\\n06.01.2022 13:15\\nViews: 10692\\n"
@@ -295,46 +297,99 @@ def header_changes(
     content = 0
     n_text = len(text)
     in_zone = True
-    following = next(lines, None)
-    while following is not None:
-        s, e = following
+    plain: list[tuple[int, str]] = []  # (content line number, text) of the header lines that hold no field
+    above_field: list[str] = []  # the plain line right above the first field line, if any
+    try:
         following = next(lines, None)
-        raw = text[s:e]
-        content += 1
-        if content > max_lines:
-            return
-        residue: bool | None = None  # computed at most once per line
-        if in_zone and _is_prose(raw) and (seen_title or len(raw) > 250):
-            residue = _residue(raw, langs)
-            if not residue:
-                in_zone = False
-        if not in_zone:
-            # past the first paragraph only labelled date lines (Published …) are lifted
-            if content > _LABELLED_REACH or len(raw) > 100:
+        while following is not None:
+            s, e = following
+            following = next(lines, None)
+            raw = text[s:e]
+            content += 1
+            if content > max_lines:
+                return
+            residue: bool | None = None  # computed at most once per line
+            if in_zone and _is_prose(raw) and (seen_title or len(raw) > 250):
+                residue = _residue(raw, langs)
+                if not residue:
+                    in_zone = False
+            if not in_zone:
+                # past the first paragraph only labelled date lines (Published …) are lifted
+                if content > _LABELLED_REACH or len(raw) > 100:
+                    continue
+                m = _LABELLED.fullmatch(raw.strip(_WS))
+                if m is None or not _is_dateline(normalise_line(m.group(2))):
+                    continue
+            norm = normalise_line(raw)
+            found = _classify(raw, norm, seen_title=seen_title)
+            if found is None and following is not None and len(raw) <= 50 and _NAME.fullmatch(raw.strip(_WS)):
+                # a bare name right above a dateline is a byline
+                ns, ne = following
+                if _is_dateline(normalise_line(text[ns:ne])):
+                    found = [("author", raw.strip(_WS).rstrip("."))]
+            if found is None and (residue if residue is not None else _residue(raw, langs, norm)):
+                content -= 1  # residue in the header (a calendar, a share bar, a cookie notice) does not count
                 continue
-            m = _LABELLED.fullmatch(raw.strip(_WS))
-            if m is None or not _is_dateline(normalise_line(m.group(2))):
-                continue
-        norm = normalise_line(raw)
-        found = _classify(raw, norm, seen_title=seen_title)
-        if found is None and following is not None and len(raw) <= 50 and _NAME.fullmatch(raw.strip(_WS)):
-            # a bare name right above a dateline is a byline
-            ns, ne = following
-            if _is_dateline(normalise_line(text[ns:ne])):
-                found = [("author", raw.strip(_WS).rstrip("."))]
-        if found is None and (residue if residue is not None else _residue(raw, langs, norm)):
-            content -= 1  # residue in the header (a calendar, a share bar, a cookie notice) does not count
-            continue
-        if found is None:
-            if not seen_title:
-                meta.setdefault("title", raw.strip(_WS))
+            if found is None:
+                plain.append((content, raw.strip(_WS)))
                 seen_title = True
-            continue
-        for key, value in found:
-            meta.setdefault(key, value)
-            if key == "dateline":
-                meta.setdefault("published", value)
-        yield Change(s, e + 1 if e < n_text else e, "", f"common.header-{found[0][0]}")
+                continue
+            if not above_field and plain and plain[-1][0] == content - 1:
+                above_field.append(plain[-1][1])
+            for key, value in found:
+                meta.setdefault(key, value)
+                if key == "dateline":
+                    meta.setdefault("published", value)
+            yield Change(s, e + 1 if e < n_text else e, "", f"common.header-{found[0][0]}")
+    finally:
+        title = _title(plain, above_field[0] if above_field else None)
+        if title is not None:
+            meta.setdefault("title", title)
+
+
+_BREADCRUMB_SEP = re.compile(r"\s(?:/|>|»|›|→|::)\s")
+_MENU_SEP = re.compile(r"\s(?:-|–|·|\|)\s")
+
+
+def _headline_like(line: str, *, min_words: int = 3) -> bool:
+    """A line that reads as a headline: ``min_words`` words or more, not a breadcrumb or a menu.
+
+    A breadcrumb is three parts or more between ``/``, ``>``, ``»`` …, none
+    longer than three words (``Home / News / Society``); a menu five parts or
+    more between ``-``, ``|`` …, none longer than two words.  A page title
+    (``Headline - Section | Site``) is neither.
+    """
+    words = len(line.split())
+    if not min_words <= words <= 40 or len(line) > 300 or line.endswith(":") or not any(c.isalpha() for c in line):
+        return False
+    parts = _BREADCRUMB_SEP.split(line)
+    if len(parts) >= 3 and all(len(p.split()) <= 3 for p in parts):
+        return False
+    parts = _MENU_SEP.split(line)
+    return len(parts) < 5 or any(len(p.split()) > 2 for p in parts)
+
+
+def _title(plain: list[tuple[int, str]], above_field: str | None) -> str | None:
+    """The title among the header's plain lines.
+
+    The first plain line when it reads as a headline of two words or more
+    (on a whole page, the page title); else the headline-like line right above the first field (a
+    byline, a date); else the first headline-like line; else the first plain
+    line.  Section names and breadcrumbs above the headline are passed over.
+
+    >>> _title([(1, "Politics"), (2, "Council approves the new budget")], None)
+    'Council approves the new budget'
+    >>> _title([(1, "Home / News / Society"), (2, "Menu"), (3, "New tram line opens")], "New tram line opens")
+    'New tram line opens'
+    """
+    if plain and _headline_like(plain[0][1], min_words=2):
+        return plain[0][1]
+    if above_field is not None and _headline_like(above_field):
+        return above_field
+    for _, line in plain:
+        if _headline_like(line):
+            return line
+    return plain[0][1] if plain else None
 
 
 def lift_header(text: str, *, max_lines: int = 20) -> tuple[str, dict[str, Any]]:
