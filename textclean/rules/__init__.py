@@ -343,37 +343,94 @@ def _rule_gate(rule: Rule) -> _RuleGate:
     )
 
 
-def _heads_scanner(by_char: dict[str, tuple[tuple[int, tuple[str, ...]], ...]], digit: int) -> re.Pattern[str] | None:
-    """One pattern for a line (after a newline and :data:`STRIP_CHARS`) opening with a head or a digit and
-    no longer, :data:`STRIP_CHARS` stripped, than the longest line a rule opening so may match.
+#: How many characters the strings of a lookahead of :func:`_heads_scanner` may spell out at most.
+_AHEAD_SIZE = 48
 
-    A match ends at the end of its line (before the newline), so ``finditer`` sees every line.
 
-    >>> p = _heads_scanner({"r": ((12, ("read",)), (40, ("re",)))}, 9)
-    >>> [m.group().strip() for m in p.finditer("\\nread also:\\n 12 views \\nreply\\n1 2 3 4 5 6")]
-    ['read also:', '12 views', 'reply']
+def _need_ahead(need: frozenset[str] | None, reach: int) -> str:
+    """A lookahead for one of the strings ``need`` starting at most ``reach`` characters ahead (their first
+    four characters, which a line holding one holds too), or nothing when there are none or they are too
+    many to spell out.
+
+    >>> _need_ahead(frozenset({"datenschutz", "impressum", "datenbank"}), 40)
+    '(?=[^\\n]{0,40}?(?:date|impr))'
+    """
+    if need is None:
+        return ""
+    words = sorted({w[:4] for w in need})
+    if sum(map(len, words)) > _AHEAD_SIZE:
+        return ""
+    return f"(?=[^\n]{{0,{reach}}}?(?:{'|'.join(map(re.escape, words))}))"
+
+
+def _heads_scanner(
+    starts: dict[str, tuple[tuple[int, int, frozenset[str] | None], ...]], digit: int
+) -> re.Pattern[str] | None:
+    """One pattern for a line (after a newline and :data:`STRIP_CHARS`) opening with a digit or a head
+    of ``starts`` and as a line a rule opening so may be: as long, :data:`STRIP_CHARS` stripped, as the
+    window says (its trailing :data:`STRIP_CHARS` counted for the shortest), and holding one of the
+    strings it needs after the head.
+
+    The heads are spelt out as a trie (a branch per character, each alternative opening with its
+    character, which the regex engine checks before it tries the alternative), the checks at its
+    nodes.  A match ends at the end of its line (before the newline), so ``finditer`` sees every line.
+
+    >>> p = _heads_scanner({"read": ((1, 12, None),), "re": ((5, 40, None),), "up": ((4, 30, frozenset({"x"})),)}, 9)
+    >>> text = "\\nread also:\\n 12 views \\nreply\\nre\\n1 2 3 4 5 6\\nup now\\nup to x\\nupx"
+    >>> [m.group().strip() for m in p.finditer(text)]
+    ['read also:', '12 views', 'reply', 'up to x']
     """
     end = f"[{re.escape(STRIP_CHARS)}]*+(?=\n|\\Z)"
-    alts = [f"\\d[^\n]{{0,{max(digit - 1, 0)}}}+{end}"] if digit else []
-    # the first characters most lines open with first: the branch tries its alternatives in order
-    for c, tiers in sorted(by_char.items(), key=lambda item: (-_gate.share(item[0]), item[0])):
-        wider: list[str] = []  # heads of the tiers of longer lines
-        parts = []
-        for longest, heads in tiers:  # the longest lines first
-            # a head that starts with another one of its tier or of a wider tier adds nothing
-            keep = sorted(h for h in heads if not any(g != h and h.startswith(g) for g in (*heads, *wider)))
-            keep = [h for h in keep if h not in wider]
-            wider.extend(heads)
-            if not keep:
-                continue
-            rests = [re.escape(h[1:]) for h in keep]
-            ahead = "" if "" in rests else f"(?={'|'.join(rests)})"
-            parts.append(f"{ahead}[^\n]{{0,{max(longest - 1, 0)}}}+{end}")
-        if parts:
-            alts.append(re.escape(c) + (parts[0] if len(parts) == 1 else f"(?:{'|'.join(parts)})"))
+    alts = [f"\\d[^\n]{{0,{max(digit - 1, 0)}}}+"] if digit else []
+    checks: dict[str, list[tuple[int, int, frozenset[str] | None]]] = {}
+    for head, conds in starts.items():
+        by_need: dict[frozenset[str] | None, list[tuple[int, int]]] = {}
+        for lo, hi, need in conds:
+            by_need.setdefault(need, []).append((lo, hi))
+        checks[head] = [(lo, hi, need) for need, windows in by_need.items() for lo, hi in _merged_windows(windows)]
+
+    def holds(outer: tuple[int, int, frozenset[str] | None], inner: tuple[int, int, frozenset[str] | None]) -> bool:
+        """Whether a line ``inner`` lets through is let through by ``outer`` as well."""
+        return (
+            outer[0] <= inner[0]
+            and inner[1] <= outer[1]
+            and (outer[2] is None or (inner[2] is not None and inner[2] <= outer[2]))
+        )
+
+    trie: dict[str, Any] = {}
+    for head in sorted(checks):
+        # a check that one of an ancestor (or another one of the head) holds adds nothing: the branch
+        # falls back to the ancestor
+        keep = []
+        for i, cond in enumerate(checks[head]):
+            above = [c for k in range(1, len(head)) for c in checks.get(head[:k], ())]
+            above += [c for j, c in enumerate(checks[head]) if j < i or (j > i and c != cond)]
+            if not any(holds(c, cond) for c in above):
+                keep.append(cond)
+        if keep:
+            node = trie
+            for ch in head:
+                node = node.setdefault(ch, {})
+            node[""] = sorted(keep, key=lambda c: (c[2] is not None, -c[1]))
+
+    def spell(node: dict[str, Any], depth: int) -> str:
+        parts = [
+            re.escape(ch) + spell(child, depth + 1)
+            for ch, child in sorted(node.items(), key=lambda item: (-_gate.share(item[0]), item[0]))
+            if ch
+        ]
+        for lo, hi, need in node.get("", ()):
+            ahead = _need_ahead(need, max(hi - depth, 0))
+            parts.append(f"{ahead}[^\n]{{{max(lo - depth, 0)},{max(hi - depth, 0)}}}+")
+        return parts[0] if len(parts) == 1 else f"(?:{'|'.join(parts)})"
+
+    if trie:
+        alts.append(spell(trie, 0))
     if not alts:
         return None
-    return re.compile(f"\n[{re.escape(STRIP_CHARS)}]*+(?:{'|'.join(alts)})")
+    # (the end of the line is checked after the branch: a window that does not reach it backtracks into
+    # the branch, to the next alternative)
+    return re.compile(f"\n[{re.escape(STRIP_CHARS)}]*+(?:{'|'.join(alts)}){end}")
 
 
 @attrs.frozen
@@ -381,10 +438,12 @@ class LineMatcher:
     """The rules of a language set, ready to match normalised lines.
 
     Anchored rules are listed under the line heads they may open with (the
-    head tables), so a line is tried only against the rules that can start
-    the way it does, compiled into one alternation per set of rules on first
-    use; rules with a ``find`` word are tried only on lines where one of the
-    words occurs, each behind a gate of its own.
+    head tables), with how long a line opening so may be and strings one of
+    which it holds (read off the parsed patterns), so a line is tried only
+    against the rules that can start the way it does, be as long as it is and
+    hold what it holds, one after the other in order; rules with a ``find``
+    word are tried only on lines where one of the words occurs, each behind a
+    gate of its own.
     """
 
     rules: tuple[Rule, ...]
@@ -399,7 +458,6 @@ class LineMatcher:
     by_group: dict[str, Rule]
     max_len: int
     find_pattern: re.Pattern[str] | None = None
-    gate_by_char: dict[str, tuple[tuple[int, tuple[str, ...]], ...]] = attrs.field(factory=dict)
     gate_digit: int = 0
     gate_words: tuple[str, ...] = ()
     gate_scanner: re.Pattern[str] | None = None
@@ -407,7 +465,9 @@ class LineMatcher:
     gate_chars: dict[str, int] = attrs.field(factory=dict)
     gate_words_max: int = 0
     #: a gate character → the patterns (one alternation) of the rules that may need it (see :meth:`_char_ok`)
-    gate_char_checks: dict[str, re.Pattern[str]] = attrs.field(factory=dict)
+    #: a gate character → the patterns of the rules that may need it, each with a scan for the strings one
+    #: of which such a line holds (see :meth:`_char_ok`)
+    gate_char_checks: dict[str, tuple[tuple[re.Pattern[str], re.Pattern[str] | None], ...]] = attrs.field(factory=dict)
     inline_scanners: tuple[re.Pattern[str], ...] = ()
     gate_heads: re.Pattern[str] | None = None
     contains_rules: tuple[_RuleGate, ...] = ()
@@ -529,13 +589,8 @@ class LineMatcher:
 
     def _starts_ok(self, norm: str) -> bool:
         """The start part of the gate: ``norm`` (not empty) opens with a head or a digit some rule allows."""
-        size = len(norm)
-        for longest, heads in self.gate_by_char.get(norm[0], ()):
-            if size > longest:
-                break
-            if norm.startswith(heads):
-                return True
-        return bool(self.gate_digit and norm[0].isdecimal() and size <= self.gate_digit)
+        # (the scan of :meth:`gated_lines`, on the line alone)
+        return self.gate_heads is not None and self.gate_heads.match("\n" + norm) is not None
 
     def gated_lines(
         self, low: str, norms: list[str | None], starts: list[int], odd: Iterable[int] = ()
@@ -632,13 +687,17 @@ class LineMatcher:
         """Whether a line let through by the characters ``chars`` alone (not by a head or a word) may match.
 
         Only rules with an alternative gated by one of the characters can match such a line: one of
-        their patterns must match it whole (no check known for a character: it may).
+        their patterns must match it whole (no check known for a character: it may).  A rule whose
+        alternatives gated so need strings (the ones :func:`_gate.literal_need` reads off them) is
+        tried only on a line holding one.
         """
         checks = self.gate_char_checks
         for ch in chars:
-            check = checks.get(ch)
-            if check is None or check.fullmatch(norm) is not None:
+            if ch not in checks:
                 return True
+            for pattern, need in checks[ch]:
+                if (need is None or need.search(norm) is not None) and pattern.fullmatch(norm) is not None:
+                    return True
         return False
 
     def match_normalised(self, norm: str, *, level: int = 1, contains: bool = True) -> Rule | None:
@@ -660,8 +719,8 @@ class LineMatcher:
                 break
         else:
             found = table[""]
-        rule = self._check(found.match(norm), size, level)
-        if rule is not None:
+        rule = found.first(norm)
+        if rule is not None and size <= rule.max_len and rule.level <= level:
             return rule
         if contains and self.contains_rules and self._has_find_word(norm):
             # the first rule of the alternation that matches is the first one, of the rules whose
@@ -694,14 +753,6 @@ class LineMatcher:
             return any(word in norm for word in self.find_words)
         return self.find_pattern.search(norm) is not None
 
-    def _check(self, m: re.Match[str] | None, size: int, level: int) -> Rule | None:
-        if m is None or m.lastgroup is None:
-            return None
-        rule = self.by_group[m.lastgroup]
-        if size > rule.max_len or rule.level > level:
-            return None
-        return rule
-
 
 def _alternation(rules: list[Rule], flags: int = 0) -> re.Pattern[str] | None:
     if not rules:
@@ -719,6 +770,11 @@ def line_matcher(languages: tuple[str, ...]) -> LineMatcher:
             continue
         seen.add(lang)
         rules.extend(_load_file(lang))
+    return _matcher_of(rules)
+
+
+def _matcher_of(rules: list[Rule]) -> LineMatcher:
+    """A :class:`LineMatcher` for ``rules`` (in order), whatever their source."""
     line_rules = [r for r in rules if r.kind in ("line", "block", "list", "attached") and r.pattern]
     anchored = [r for r in line_rules if not r.find]
     contains = [r for r in line_rules if r.find]
@@ -746,7 +802,6 @@ def line_matcher(languages: tuple[str, ...]) -> LineMatcher:
         by_group={r.group: r for r in rules},
         max_len=max_len,
         find_pattern=_gate.scanner(find_words) if find_words else None,
-        gate_by_char=gate.by_char,
         gate_digit=gate.digit,
         gate_words=gate.words,
         gate_scanner=_gate.scanner(gate.words) if gate.words else None,
@@ -755,7 +810,7 @@ def line_matcher(languages: tuple[str, ...]) -> LineMatcher:
         gate_char_checks=gate.char_checks,
         gate_words_max=gate.words_max,
         inline_scanners=_gate.prefix_scanners(inline_words),
-        gate_heads=None if gate.open else _heads_scanner(gate.by_char, gate.digit),
+        gate_heads=None if gate.open else _heads_scanner(gate.starts, gate.digit),
         contains_rules=contains_gates,
         **_head_tables(anchored),
         **_contains_keys(contains_gates),
@@ -839,108 +894,141 @@ def _contains_keys(gates: tuple[_RuleGate, ...]) -> dict[str, Any]:
     }
 
 
-def _head_tables(anchored: list[Rule]) -> dict[str, Any]:
-    """The head → rules tables of :meth:`LineMatcher.match_normalised` (empty when a rule has no known head).
+#: One way a rule's match may open: the line starts with ``head`` (cut before a digit; ``digit``: the
+#: line opens with a digit) and, when it does, is ``shortest`` to ``longest`` characters long and holds
+#: one of the ``need`` strings (None: none known); see :func:`_gate.openings`.
+_Opening = tuple[str, bool, int, int, "frozenset[str] | None"]
 
-    A rule is listed under every head it may open with; an alternative that opens with anything (or
-    with a digit, or with a lone letter) puts the rule under every head (every head of a line opening
-    with a digit) with the strings one of which such a line must contain, or unconditionally when
-    none are known.
+
+@lru_cache(maxsize=4096)
+def _openings(pattern: str) -> tuple[_Opening, ...]:
+    """The :data:`_Opening` of every top-level alternative of ``pattern`` (no head: it may open with anything)."""
+    if re.compile(pattern).flags & re.IGNORECASE:
+        return (("", False, 0, _gate.MAXREPEAT, None),)
+    out: list[_Opening] = []
+    for seq in _gate.alternatives(pattern):
+        for prefix, shortest, longest, need in _gate.openings(seq, _HEAD_SIZE):
+            head = prefix.split(_gate.DIGIT, 1)[0]
+            out.append((head, prefix.startswith(_gate.DIGIT), shortest, longest, need))
+    return tuple(out)
+
+
+@lru_cache(maxsize=4096)
+def _compiled(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern)
+
+
+@lru_cache(maxsize=4096)
+def _need_scanner(need: frozenset[str]) -> re.Pattern[str]:
+    return _gate.scanner(need)
+
+
+def _head_tables(anchored: list[Rule]) -> dict[str, Any]:
+    """The head → rules tables of :meth:`LineMatcher.match_normalised`, for lines opening with a non-digit
+    and with a digit.
+
+    A line is looked up by the longest head it opens with (key "" for none): it cannot open with a
+    longer head of any rule, so the entry lists the rules, in order, with the openings (see
+    :data:`_Opening`) whose head is a start of the entry's (for a line opening with a non-digit: that
+    do not open with a digit).
     """
-    info: list[tuple[set[str], bool, set[str], bool, set[str]]] = []
-    for rule in anchored:
-        heads: set[str] = set()
-        anywhere, any_words, digit, digit_words = False, set(), False, set()
-        if re.compile(rule.pattern or "").flags & re.IGNORECASE:
-            anywhere = True
-        else:
-            for seq in _gate.alternatives(rule.pattern or ""):
-                found = _gate.prefixes(seq)
-                if any(len(p) == 1 and p.isalpha() for p in found):
-                    # a lone letter lets most lines through: a string the line must contain does better
-                    need = _gate_need(seq)
-                    if need and all(len(w) >= 2 or not w.isalnum() for w in need):
-                        any_words |= need
-                        continue
-                if "" in found:
-                    need = _gate_need(seq)
-                    anywhere = anywhere or need is None
-                    any_words |= need or set()
-                    continue
-                for p in found:
-                    if p.startswith(_gate.DIGIT):
-                        need = _gate_need(seq)
-                        digit = digit or need is None
-                        digit_words |= need or set()
-                    else:
-                        heads.add(p.split(_gate.DIGIT, 1)[0])
-        info.append((heads, anywhere, any_words, digit, digit_words))
-    every = sorted({h for heads, *_ in info for h in heads} | {""})
-    shared: dict[tuple[tuple[tuple[int, bool], ...], tuple[str, ...]], _HeadRules] = {}
+    by_head: dict[str, list[tuple[int, _Opening]]] = {}  # head -> (rule index, opening) in order
+    for i, rule in enumerate(anchored):
+        for opening in _openings(rule.pattern or ""):
+            by_head.setdefault(opening[0], []).append((i, opening))
+    every = sorted({*by_head, ""})
     tables: tuple[dict[str, _HeadRules], ...] = ({}, {})
     for opens_with_digit, table in enumerate(tables):
         for head in every:
-            picked: list[tuple[int, bool]] = []  # rule index, sure (not only by a contained string)
-            words: set[str] = set()
-            opening = {head[:k] for k in range(len(head) + 1)}  # a rule's head opens ``head`` when among these
-            for i, (heads, anywhere, any_words, digit, digit_words) in enumerate(info):
-                need = any_words | (digit_words if opens_with_digit else set())
-                if anywhere or (digit and opens_with_digit) or not opening.isdisjoint(heads):
-                    picked.append((i, True))
-                elif need:
-                    picked.append((i, False))
-                    words |= need
-            key = (tuple(picked), tuple(sorted(words)))
-            if key not in shared:
-                shared[key] = _HeadRules(
-                    rules=tuple(anchored[i] for i, _ in picked),
-                    sure=tuple(anchored[i] for i, sure in picked if sure),
-                    word_list=tuple(sorted(words)),
-                )
-            table[head] = shared[key]
+            fit: dict[int, list[_Opening]] = {}
+            for k in range(len(head) + 1):
+                for i, opening in by_head.get(head[:k], ()):
+                    if opens_with_digit or not opening[1]:
+                        fit.setdefault(i, []).append(opening)
+            order = sorted(fit)
+            table[head] = _HeadRules(rules=tuple(anchored[i] for i in order), conds=tuple(tuple(fit[i]) for i in order))
     return {"head_rules": tables[0], "head_rules_digit": tables[1], "head_size": max(map(len, every))}
+
+
+#: One rule of a :class:`_HeadRules` tier: the rule, its pattern and a scan for the strings one of which
+#: a line must hold (None: no check).
+_Candidate = tuple[Rule, re.Pattern[str], "re.Pattern[str] | None"]
 
 
 @attrs.define(eq=False)
 class _HeadRules:
-    """Anchored rules a line opening with some head may match (in order), compiled on first use.
+    """Anchored rules a line opening with some head may match (in order), with the ways they may open.
 
-    ``word_list``, when not empty, holds the strings one of which a line must contain for the rules
-    not in ``sure`` to match (each of them is there only by alternatives that need such a string): a
-    line without one is tried against the ``sure`` rules alone.  The patterns are compiled on first
-    use: most heads never occur in a corpus.
+    On first use the line lengths are cut into ranges at every ``shortest`` and ``longest`` of the
+    openings; the tier of a range lists the rules with an opening that lets such a line through, each
+    with a scan for the strings one of which those openings need.  A line is tried against the rules
+    of its tier whose strings it holds, in order: the first one whose pattern matches it whole is the
+    one a single alternation of all the rules would pick, since no other rule can match it.
     """
 
     rules: tuple[Rule, ...]
-    sure: tuple[Rule, ...]
-    word_list: tuple[str, ...] = ()
-    words: re.Pattern[str] | None = None
-    compiled: re.Pattern[str] | None = None
-    compiled_sure: re.Pattern[str] | None = None
+    conds: tuple[tuple[_Opening, ...], ...]
+    bounds: list[int] | None = None
+    tiers: list[tuple[_Candidate, ...]] = attrs.field(factory=list)
 
-    def match(self, norm: str) -> re.Match[str] | None:
-        if self.word_list and self.words is None:
-            self.words = _gate.scanner(self.word_list)
-        if self.words is not None and self.words.search(norm) is None:
-            if self.compiled_sure is None and self.sure:
-                self.compiled_sure = _alternation(list(self.sure))
-            pattern = self.compiled_sure
-        else:
-            if self.compiled is None and self.rules:
-                self.compiled = _alternation(list(self.rules))
-            pattern = self.compiled
-        return None if pattern is None else pattern.fullmatch(norm)
+    def first(self, norm: str) -> Rule | None:
+        """The first rule whose pattern matches all of ``norm`` (a line opening with the entry's head), or None."""
+        if self.bounds is None:
+            self._plan()
+            assert self.bounds is not None
+        for rule, pattern, need in self.tiers[bisect.bisect_right(self.bounds, len(norm)) - 1]:
+            if (need is None or need.search(norm) is not None) and pattern.fullmatch(norm) is not None:
+                return rule
+        return None
+
+    def _plan(self) -> None:
+        cuts = {0}
+        for conds in self.conds:
+            for _, _, shortest, longest, _ in conds:
+                cuts.update((shortest, longest + 1))
+        bounds = sorted(cuts)
+        tiers: list[tuple[_Candidate, ...]] = []
+        for low in bounds:  # every opening lets through all the lengths of a range or none
+            tier: list[_Candidate] = []
+            for rule, conds in zip(self.rules, self.conds, strict=True):
+                cover = [c for c in conds if c[2] <= low <= c[3]]
+                if not cover:
+                    continue
+                needs: set[str] = set()
+                for c in cover:
+                    if c[4] is None:
+                        tier.append((rule, _compiled(rule.pattern or ""), None))
+                        break
+                    needs |= c[4]
+                else:
+                    tier.append((rule, _compiled(rule.pattern or ""), _need_scanner(frozenset(needs))))
+            tiers.append(tuple(tier))
+        self.tiers = tiers
+        self.bounds = bounds
 
 
 @attrs.frozen
 class _Gate:
-    by_char: dict[str, tuple[tuple[int, tuple[str, ...]], ...]]
+    #: head → ``(shortest, longest, need)``: a line opening with the head may match when its length is in
+    #: the window and it holds one of the ``need`` strings (None: no string known)
+    starts: dict[str, tuple[tuple[int, int, frozenset[str] | None], ...]]
     digit: int
     words: tuple[str, ...]
     open: bool
     chars: dict[str, int] = attrs.field(factory=dict)
     words_max: int = 0
-    char_checks: dict[str, re.Pattern[str]] = attrs.field(factory=dict)
+    char_checks: dict[str, tuple[tuple[re.Pattern[str], re.Pattern[str] | None], ...]] = attrs.field(factory=dict)
+
+
+def _needed(rules: dict[str, tuple[Rule, set[str] | None]], rule: Rule, seq: list[Any]) -> None:
+    """Add ``rule`` to ``rules`` (rule id → the rule and the strings one of which its alternatives, so far
+    and ``seq``, hold; None: not known; see :func:`_gate.literal_need`)."""
+    found = _gate.literal_need(seq)
+    need = None if found is None else set(found)
+    if rule.id in rules:
+        old = rules[rule.id][1]
+        need = None if old is None or need is None else old | need
+    rules[rule.id] = (rule, need)
 
 
 def _fewer(need: set[str]) -> set[str]:
@@ -963,6 +1051,21 @@ def _gate_need(seq: list[Any]) -> set[str] | None:
     return need
 
 
+def _merged_windows(windows: list[tuple[int, int]]) -> tuple[tuple[int, int], ...]:
+    """Line length windows ``(shortest, longest)`` with the overlapping or adjacent ones merged.
+
+    >>> _merged_windows([(5, 9), (1, 3), (4, 4), (20, 30)])
+    ((1, 9), (20, 30))
+    """
+    out: list[tuple[int, int]] = []
+    for lo, hi in sorted(windows):
+        if out and lo <= out[-1][1] + 1:
+            out[-1] = (out[-1][0], max(out[-1][1], hi))
+        else:
+            out.append((lo, hi))
+    return tuple(out)
+
+
 #: How long the line starts of :func:`_line_gate` are at most (longer ones let fewer lines through).
 _HEAD_SIZE = 8
 
@@ -974,9 +1077,12 @@ def _line_gate(rules: list[Rule]) -> _Gate:
     matching line starts with or, failing that, strings it must contain;
     an alternative with neither opens the gate (every line is a candidate).
     """
-    starts: dict[str, int] = {}  # line start -> the longest line a rule starting so may match
+    # line start -> how long a line a rule starting so may be and the strings one of which it holds
+    starts: dict[str, list[tuple[int, int, frozenset[str] | None]]] = {}
     words: dict[str, int] = {}  # word -> the longest line a rule needing it may match
-    needed_by: dict[str, dict[str, Rule]] = {}  # word -> the rules (by id, in order) that may need it
+    # word -> the rules (by id, in order) that may need it, with the strings one of which their alternatives
+    # needing it hold (None: not known)
+    needed_by: dict[str, dict[str, tuple[Rule, set[str] | None]]] = {}
     digit = 0
     for rule in rules:
         if rule.pattern is None or re.compile(rule.pattern).flags & re.IGNORECASE:
@@ -989,15 +1095,18 @@ def _line_gate(rules: list[Rule]) -> _Gate:
                 if need is not None and all(len(w) >= 2 or not w.isalnum() for w in need):
                     for w in need:
                         words[w] = max(words.get(w, 0), rule.max_len)
-                        needed_by.setdefault(w, {})[rule.id] = rule
+                        _needed(needed_by.setdefault(w, {}), rule, seq)
                     continue
             if "" not in found:
                 if any(p.startswith(_gate.DIGIT) for p in found):
                     digit = max(digit, rule.max_len)
-                for p in found:
-                    if not p.startswith(_gate.DIGIT):
-                        head = p.split(_gate.DIGIT, 1)[0]
-                        starts[head] = max(starts.get(head, 0), rule.max_len)
+                opens = _gate.openings(seq, _HEAD_SIZE)
+                if any(p == "" for p, *_ in opens):  # (not expanded as far): the heads alone
+                    opens = [(p, 1, rule.max_len, None) for p in found]
+                for p, shortest, longest, holds in opens:
+                    longest = min(longest, rule.max_len)
+                    if not p.startswith(_gate.DIGIT) and shortest <= longest:
+                        starts.setdefault(p.split(_gate.DIGIT, 1)[0], []).append((shortest, longest, holds))
                 continue
             need = _gate_need(seq)
             if need is None:
@@ -1005,17 +1114,24 @@ def _line_gate(rules: list[Rule]) -> _Gate:
             need = _fewer(need)
             for w in need:
                 words[w] = max(words.get(w, 0), rule.max_len)
-                needed_by.setdefault(w, {})[rule.id] = rule
+                _needed(needed_by.setdefault(w, {}), rule, seq)
     # a word containing another one adds nothing (the shorter one is found wherever it is)
     # (single characters are looked for only in short enough lines, so they cover nothing)
     many = sorted(w for w in words if len(w) > 1 and not any(v != w and len(v) > 1 and v in w for v in words))
     chars = {w: words[w] for w in words if len(w) == 1}
-    tiers: dict[str, dict[int, list[str]]] = {}
-    for p in sorted(starts):
-        tiers.setdefault(p[0], {}).setdefault(starts[p], []).append(p)
-    by_char = {
-        c: tuple((longest, tuple(heads)) for longest, heads in sorted(by_len.items(), reverse=True))
-        for c, by_len in tiers.items()
+    checks = {
+        c: tuple(
+            (_compiled(rule.pattern or ""), None if need is None else _need_scanner(frozenset(need)))
+            for rule, need in needed_by[c].values()
+        )
+        for c in chars
     }
-    checks = {c: re.compile("|".join(f"(?:{r.pattern})" for r in needed_by[c].values())) for c in chars}
-    return _Gate(by_char, digit, tuple(many), False, chars, max((words[w] for w in many), default=0), checks)
+    return _Gate(
+        {head: tuple(conds) for head, conds in starts.items()},
+        digit,
+        tuple(many),
+        False,
+        chars,
+        max((words[w] for w in many), default=0),
+        checks,
+    )

@@ -27,10 +27,13 @@ from typing import Any
 
 __all__ = [
     "DIGIT",
+    "MAXREPEAT",
     "alternatives",
     "keyed_scanner",
     "leading",
     "line_hits",
+    "literal_need",
+    "openings",
     "prefix_scanners",
     "prefixes",
     "required",
@@ -43,6 +46,8 @@ __all__ = [
 DIGIT = "\x00"
 
 _MAXREPEAT = _c.MAXREPEAT
+#: What :func:`openings` gives as the longest match when there is no bound.
+MAXREPEAT: int = _MAXREPEAT
 _IGNORECASE = _c.SRE_FLAG_IGNORECASE
 
 #: Characters from the most to the least frequent in English and Russian prose;
@@ -128,6 +133,147 @@ def _best_prefixes(items: list[Any], k: int, cap: int = 64) -> set[str]:
     return {""}
 
 
+def _openings(
+    items: list[Any], prefix: str, *, k: int, cap: int, budget: list[int], out: list[tuple[str, list[Any]]]
+) -> None:
+    """Append ``(prefix, rest)`` pairs to ``out``: every match of ``items`` (after ``prefix``) is one of the
+    prefixes followed by a match of its rest (a prefix is cut after a :data:`DIGIT`), as :func:`_prefixes`
+    expands them."""
+    budget[0] -= 1
+    if len(prefix) >= k or not items or budget[0] <= 0 or len(out) > cap:
+        out.append((prefix, items))
+        return
+    op, av = items[0]
+    rest = items[1:]
+    name = str(op)
+    if name == "LITERAL":
+        _openings(rest, prefix + chr(av), k=k, cap=cap, budget=budget, out=out)
+        return
+    if name == "IN":
+        chars: list[str] = []
+        for sub_op, sub_av in av:
+            sub = str(sub_op)
+            if sub == "LITERAL":
+                chars.append(chr(sub_av))
+            elif sub == "RANGE" and sub_av[1] - sub_av[0] < 40:
+                chars.extend(chr(c) for c in range(sub_av[0], sub_av[1] + 1))
+            elif sub == "CATEGORY" and str(sub_av) == "CATEGORY_DIGIT":
+                chars.append(DIGIT)
+            else:  # negation, other categories, wide ranges
+                out.append((prefix, items))
+                return
+        if len(chars) > cap:
+            out.append((prefix, items))
+            return
+        for ch in chars:
+            if ch == DIGIT:
+                out.append((prefix + DIGIT, rest))
+            else:
+                _openings(rest, prefix + ch, k=k, cap=cap, budget=budget, out=out)
+        return
+    if name == "SUBPATTERN" and not (av[1] | av[2]) & _IGNORECASE:
+        _openings(list(av[3]) + rest, prefix, k=k, cap=cap, budget=budget, out=out)
+        return
+    if name == "ATOMIC_GROUP":
+        _openings(list(av) + rest, prefix, k=k, cap=cap, budget=budget, out=out)
+        return
+    if name == "BRANCH":
+        for alt in av[1]:
+            _openings(list(alt) + rest, prefix, k=k, cap=cap, budget=budget, out=out)
+        return
+    if name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT") and av[2].getwidth()[0] > 0:
+        lo, hi, sub = av
+        if lo == 0:
+            _openings(rest, prefix, k=k, cap=cap, budget=budget, out=out)
+        if hi != 0:
+            again = (op, (max(lo - 1, 0), hi if hi == _MAXREPEAT else hi - 1, sub))
+            _openings([*sub, again, *rest], prefix, k=k, cap=cap, budget=budget, out=out)
+        return
+    if name in ("AT", "ASSERT", "ASSERT_NOT"):  # zero-width: they only narrow what matches
+        _openings(rest, prefix, k=k, cap=cap, budget=budget, out=out)
+        return
+    out.append((prefix, items))  # ANY, NOT_LITERAL, categories, group references …
+
+
+def literal_need(items: list[Any]) -> frozenset[str] | None:
+    """Plain strings one of which every match of the parsed sequence ``items`` holds, read off its literal
+    runs in one pass (a cheap :func:`required`), or None when none are known.
+
+    >>> sorted(literal_need(_parse(r"\\s?(?:[|/] ?(?:rss|help)){1,3}")))
+    ['help', 'rss']
+    >>> literal_need(_parse(r".{0,20}")) is None
+    True
+    """
+    best: frozenset[str] | None = None
+    best_key = (0, 0)
+    run = ""
+    options: list[frozenset[str]] = []
+    for op, av in [*items, (None, None)]:
+        name = str(op)
+        if name == "LITERAL":
+            run += chr(av)
+            continue
+        if run:
+            options.append(frozenset((run,)))
+            run = ""
+        inner: list[list[Any]] | None = None
+        if name == "SUBPATTERN" and not (av[1] | av[2]) & _IGNORECASE:
+            inner = [list(av[3])]
+        elif name == "ATOMIC_GROUP":
+            inner = [list(av)]
+        elif name == "BRANCH":
+            inner = [list(alt) for alt in av[1]]
+        elif name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT") and av[0] >= 1:
+            inner = [list(av[2])]
+        if inner is not None:
+            union: set[str] = set()
+            for alt in inner:
+                got = literal_need(alt)
+                if got is None:
+                    break
+                union |= got
+            else:
+                options.append(frozenset(union))
+    for option in options:
+        # long strings first (short ones are common), then few of them
+        key = (min(*map(len, option), 4), -len(option))
+        if best is None or key > best_key:
+            best, best_key = option, key
+    return best
+
+
+def openings(pattern: str | list[Any], k: int = 8, cap: int = 64) -> list[tuple[str, int, int, frozenset[str] | None]]:
+    """``(prefix, shortest, longest, need)``: every match starts with one of the prefixes (the longest ones
+    of at most ``k`` characters that stay within ``cap``, cut after a :data:`DIGIT`) and, when it does, is
+    at least ``shortest`` and at most ``longest`` characters long (``longest`` may be ``MAXREPEAT``) and
+    holds one of the strings ``need`` after the prefix (None: none known, see :func:`literal_need`).
+
+    A match may start with anything when a prefix is empty.
+
+    >>> found = openings(r"(?:impressum|rss)(?: \\| (?:impressum|rss)){1,2}", 4)
+    >>> [(p, lo, hi, sorted(need or ())) for p, lo, hi, need in sorted(found)]
+    [('impr', 15, 33, ['essum']), ('rss ', 9, 27, ['impressum', 'rss'])]
+    >>> [(p, lo, hi, sorted(need or ())) for p, lo, hi, need in openings(r"may \\d{1,2}(?:st|nd)", 8)]
+    [('may \\x00', 7, 8, ['nd', 'st'])]
+    """
+    parsed = _parse(pattern) if isinstance(pattern, str) else pattern
+    items = list(parsed)
+    state = parsed.state if isinstance(parsed, _parser.SubPattern) else _parser.State()
+    for size in range(k, 0, -1):
+        found: list[tuple[str, list[Any]]] = []
+        _openings(items, "", k=size, cap=cap, budget=[4000], out=found)
+        if len(found) <= cap or size == 1:
+            break
+    spans: dict[tuple[str, frozenset[str] | None], tuple[int, int]] = {}
+    for prefix, rest in found:
+        lo, hi = _parser.SubPattern(state, list(rest)).getwidth()
+        lo, hi = lo + len(prefix), min(hi + len(prefix), _MAXREPEAT)
+        key = (prefix, literal_need(rest) if rest else None)
+        old = spans.get(key)
+        spans[key] = (lo, hi) if old is None else (min(old[0], lo), max(old[1], hi))
+    return [(p, lo, hi, need) for (p, need), (lo, hi) in spans.items()]
+
+
 def shortest(pattern: str) -> int:
     """The length of the shortest match of ``pattern``.
 
@@ -145,7 +291,7 @@ def leading(pattern: str, k: int = 8) -> list[tuple[set[str], int]] | None:
     that has them; the distance is the longest match of what comes before that tail.
 
     >>> [(sorted(words), lead) for words, lead in leading(r"\\s?\\((?:ap|afp) photo|click", 4)]
-    [(['(afp', '(ap '], 1), (['clic'], 0)]
+    [(['(ap '], 1), (['(afp'], 1), (['clic'], 0)]
     >>> leading(r".*x") is None
     True
     """
@@ -166,13 +312,29 @@ def leading(pattern: str, k: int = 8) -> list[tuple[set[str], int]] | None:
     return out
 
 
-def alternatives(pattern: str | Any) -> list[list[Any]]:
-    """The top-level alternatives of a pattern (through wrapping groups), each a parsed sequence."""
+def alternatives(pattern: str | Any, cap: int = 64) -> list[list[Any]]:
+    """The top-level alternatives of a pattern (through wrapping groups), each a parsed sequence.
+
+    A group of alternatives that opens the pattern after characters and items that may match nothing
+    (an optional bullet) is spread over them: one sequence per alternative, when there are at most
+    ``cap``.
+
+    >>> [sorted(prefixes(seq)) for seq in alternatives(r"(?:\\* )?(?:this|that) page|read")]
+    [['* th', 'this'], ['* th', 'that'], ['read']]
+    """
     items = list(_parse(pattern) if isinstance(pattern, str) else pattern)
     while len(items) == 1 and str(items[0][0]) == "SUBPATTERN" and not (items[0][1][1] | items[0][1][2]):
         items = list(items[0][1][3])
     if len(items) == 1 and str(items[0][0]) == "BRANCH":
-        return [seq for alt in items[0][1][1] for seq in alternatives(alt)]
+        return [seq for alt in items[0][1][1] for seq in alternatives(alt, cap)]
+    for i, (op, av) in enumerate(items):
+        name = str(op)
+        inner = list(av[3]) if name == "SUBPATTERN" and not (av[1] | av[2]) else [(op, av)]
+        if i and len(inner) == 1 and str(inner[0][0]) == "BRANCH":
+            spread = [seq for alt in inner[0][1][1] for seq in alternatives([*items[:i], *alt, *items[i + 1 :]], cap)]
+            return spread if len(spread) <= cap else [items]
+        if name not in ("LITERAL", "IN") and (name not in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT") or av[0]):
+            break  # (only characters and items that may match nothing are spread over)
     return [items]
 
 
@@ -384,7 +546,7 @@ def _anchors(words: list[str]) -> dict[str, str]:
     return out
 
 
-def scanner(words: list[str] | tuple[str, ...] | set[str]) -> re.Pattern[str]:
+def scanner(words: list[str] | tuple[str, ...] | set[str] | frozenset[str]) -> re.Pattern[str]:
     """One pattern finding any of ``words``, anchored on a few characters that are rare in prose.
 
     The pattern starts with a set of (rare) characters, so the regex engine
