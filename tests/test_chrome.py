@@ -9,6 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+import textclean
 from textclean.config import Aggressiveness
 from textclean.langdata import stopwords
 from textclean.passes import chrome
@@ -572,3 +573,22 @@ def test_a_few_subheadings_with_short_paragraphs_stay() -> None:
     sections = [line for pair in SUMMARIES[: len(SUMMARIES) - 1] for line in pair]
     article = [*ARTICLE[:2], *sections, *ARTICLE[2:]]
     assert kept_lines(page(article)) == article
+
+
+CAPTIONS = [
+    "Workers repair the bridge in the city centre on Tuesday, March 3, 2020. REUTERS/Jane Roe",
+    "The mayor speaks to reporters outside the town hall, Monday, March 2, 2020. (AP Photo/John Doe)",
+    "Die Brücke in der Innenstadt ist seit Montag gesperrt. Foto: Erika Muster/dpa",
+]
+CREDIT_PROSE = [
+    "Support for the repairs fell to 38 percent, the survey showed. Reuters/Ipsos polled adults.",
+    "The council published the plans on Monday. Credit: the engineers were not named.",
+]
+
+
+def test_whole_page_loses_captions_ending_in_a_credit_but_not_prose_naming_one() -> None:
+    article = [*ARTICLE[:2], CAPTIONS[0], *ARTICLE[2:4], CAPTIONS[1], CREDIT_PROSE[0], *ARTICLE[4:], *CREDIT_PROSE[1:]]
+    text = "\n".join([*NAV, "", *article, CAPTIONS[2], "", *TEASERS, "", *FOOTER])
+    kept = textclean.clean(text).text.split("\n")
+    assert all(line in kept for line in [*ARTICLE, *CREDIT_PROSE])
+    assert not set(CAPTIONS) & set(kept)
