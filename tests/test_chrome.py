@@ -9,6 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+import textclean
 from textclean.config import Aggressiveness
 from textclean.langdata import stopwords
 from textclean.passes import chrome
@@ -572,3 +573,61 @@ def test_a_few_subheadings_with_short_paragraphs_stay() -> None:
     sections = [line for pair in SUMMARIES[: len(SUMMARIES) - 1] for line in pair]
     article = [*ARTICLE[:2], *sections, *ARTICLE[2:]]
     assert kept_lines(page(article)) == article
+
+
+CAPTIONS = [
+    "Workers repair the bridge in the city centre on Tuesday, March 3, 2020. REUTERS/Jane Roe",
+    "The mayor speaks to reporters outside the town hall, Monday, March 2, 2020. (AP Photo/John Doe)",
+    "Die Brücke in der Innenstadt ist seit Montag gesperrt. Foto: Erika Muster/dpa",
+]
+CREDIT_PROSE = [
+    "Support for the repairs fell to 38 percent, the survey showed. Reuters/Ipsos polled adults.",
+    "The council published the plans on Monday. Credit: the engineers were not named.",
+]
+
+
+def test_whole_page_loses_captions_ending_in_a_credit_but_not_prose_naming_one() -> None:
+    article = [*ARTICLE[:2], CAPTIONS[0], *ARTICLE[2:4], CAPTIONS[1], CREDIT_PROSE[0], *ARTICLE[4:], *CREDIT_PROSE[1:]]
+    text = "\n".join([*NAV, "", *article, CAPTIONS[2], "", *TEASERS, "", *FOOTER])
+    kept = textclean.clean(text).text.split("\n")
+    assert all(line in kept for line in [*ARTICLE, *CREDIT_PROSE])
+    assert not set(CAPTIONS) & set(kept)
+
+
+STEPS = [
+    "Heat the oven to 180 degrees and grease the bottom of a round tin with a little butter before you start.",
+    "Mix the flour with the sugar and the eggs, then stir in the melted butter until the batter is smooth and "
+    "glossy, and pour it into the tin.",
+    "Bake the cake for about forty minutes, until a skewer pushed into the middle comes out clean, and let it cool.",
+]
+NOTES = [
+    "The cake keeps well for two or three days when it is wrapped and stored in a cool place away from the sun.",
+    "You can use frozen fruit instead of fresh, but let it thaw and drain it first so that the sponge does not "
+    "get soggy.",
+    "If your oven runs hot, lower the heat a little and check the cake ten minutes before the end of the time.",
+]
+# nutrition facts: labels and figures, the same figure in several cells (a repeated line)
+FACTS = [
+    *("Calories", "390", "Total Fat", "16g", "Trans Fat", "0g", "Sodium", "310mg", "Dietary Fiber", "0g"),
+    *("Sugars", "45g", "Protein", "2g", "Vitamin D", "0g", "Iron", "6%"),
+]
+SHOP = ["Cakes", "Cookies", "Breads", "Desserts", "Drinks", "Gifts", "Holidays", "Videos", "Shop", "Newsletter"]
+
+
+@pytest.mark.parametrize("order", ["steps first", "notes first"])
+def test_prose_beyond_a_table_of_figures_stays_with_the_article(order: str) -> None:
+    # a recipe's steps and its notes parted by nutrition facts: both runs of prose are the article
+    first, second = (STEPS, NOTES) if order == "steps first" else (NOTES, STEPS)
+    text = "\n".join([*NAV, "", *first, "", *FACTS, "", *second, "", *TEASERS, "", *FOOTER])
+    kept = kept_lines(text)
+    assert all(line in kept for line in [*STEPS, *NOTES])
+    assert not set(NAV) & set(kept)
+    assert not set(FOOTER) & set(kept)
+
+
+def test_prose_beyond_a_menu_stays_out_of_the_article() -> None:
+    # a menu is no table of figures: a run of prose beyond it is not joined to the article
+    text = "\n".join([*NAV, "", *ARTICLE, "", *SHOP, "", *NOTES, "", *FOOTER])
+    kept = kept_lines(text)
+    assert all(line in kept for line in ARTICLE)
+    assert not set(NOTES) & set(kept)

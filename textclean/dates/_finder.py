@@ -156,6 +156,8 @@ class _Raw:
     rel: tuple[str, int] | None = None
     time: tuple[int, int, int | None, str | None] | None = None
     grain: str = ""
+    # a bare weekday: (direction, ISO weekday); direction -1 before the reference, 1 after it, 0 either
+    weekday: tuple[int, int] | None = None
 
 
 def coerce_reference(reference: Reference) -> dt.datetime | dt.date | None:
@@ -698,6 +700,15 @@ def _read_rd(m: re.Match[str], text: str, lex: Lexicon, start: int, end: int) ->
     return _Raw(start, end, "rd", "relative", rel=("day", rel.days), time=tm, lang=rel.lang)
 
 
+def _read_wr(m: re.Match[str], text: str, lex: Lexicon, start: int, end: int) -> _Raw | None:
+    direction, lang = lex.weekday_phrases[" ".join(m.group("wr_pre").lower().split())]
+    word = m.group("wr_wd")
+    if lang == "en" and not word[0].isupper():
+        return None  # "on friday" in lower case is rare in edited text; "on sunday school" …
+    day = lex.weekdays[word.lower()]
+    return _Raw(start, end, "wr", "relative", time=_time(m, "wr", lex), lang=lang, weekday=(direction, day))
+
+
 def _read_pe(m: re.Match[str], text: str, lex: Lexicon, start: int, end: int) -> _Raw | None:
     mod = lex.period_modifiers[m.group("pe_mod").lower()]
     unit = lex.period_units[m.group("pe_u").lower()]
@@ -752,6 +763,7 @@ _READERS = {
     "pe": _read_pe,
     "ago": _read_ago,
     "bm": _read_bm,
+    "wr": _read_wr,
 }
 
 
@@ -793,6 +805,61 @@ def _infer_year(pt: _Point, ref: dt.date, prefer: str) -> _Point:
         return min(abs((o[1] - ref).days), abs((o[2] - ref).days))
 
     return min(options, key=dist)[0]
+
+
+def _weekday_mention(raw: _Raw, snippet: str, ref: dt.date | None, prefer: str) -> Mention:
+    """A bare weekday ("on Friday", "в прошлую пятницу") as the day it names next to ``ref``.
+
+    "last"/"в прошлую" is the latest such day before the reference, "next"/"в
+    следующую" the first after it; "on"/"в" is the reference's own day when
+    it is that weekday, else the day before or after it by ``prefer``
+    (``nearest``: the closer one), marked ambiguous with the other one as
+    alternative: only the tense of the sentence tells them apart.
+
+    >>> r = _Raw(0, 9, "wr", "relative", weekday=(0, 5))
+    >>> m = _weekday_mention(r, "on Friday", dt.date(2024, 3, 13), "past")
+    >>> m.value, m.ambiguous, m.alternatives
+    ('2024-03-08', True, ('2024-03-15',))
+    >>> _weekday_mention(r, "on Friday", dt.date(2024, 3, 13), "nearest").value
+    '2024-03-15'
+    >>> _weekday_mention(r, "on Friday", None, "past").value is None
+    True
+    """
+    assert raw.weekday is not None
+    direction, day = raw.weekday
+    grain = "minute" if raw.time else "day"
+    if ref is None:
+        return Mention(raw.start, raw.end, snippet, None, grain, "relative", lang=raw.lang, rule=raw.rule)
+    ahead = (day - ref.isoweekday()) % 7  # days to the next such day (0: today)
+    before = ref - dt.timedelta(days=(7 - ahead) % 7 or 7)
+    after = ref + dt.timedelta(days=ahead or 7)
+    alternatives: tuple[dt.date, ...] = ()
+    if direction < 0:
+        target = before
+    elif direction > 0:
+        target = after
+    elif ahead == 0:
+        target = ref
+    else:
+        near = before if (ref - before) <= (after - ref) else after
+        target = {"past": before, "future": after}.get(prefer, near)
+        alternatives = (after if target == before else before,)
+
+    def iso(d: dt.date) -> str:
+        return _with_time(_Point(d.year, d.month, d.day), raw.time).iso()
+
+    return Mention(
+        raw.start,
+        raw.end,
+        snippet,
+        iso(target),
+        grain,
+        "relative",
+        bool(alternatives),
+        tuple(map(iso, alternatives)),
+        lang=raw.lang,
+        rule=raw.rule,
+    )
 
 
 def _add_months(d: dt.date, n: int) -> tuple[int, int]:
@@ -907,6 +974,8 @@ def _resolve(
 ) -> Mention | None:
     day_ref = ref.date() if isinstance(ref, dt.datetime) else ref
     snippet = text[raw.start : raw.end]
+    if raw.weekday is not None:
+        return _weekday_mention(raw, snippet, day_ref, prefer)
     if raw.kind == "relative":
         value, grain = _relative_value(raw, ref)
         return Mention(raw.start, raw.end, snippet, value, grain, "relative", lang=raw.lang, rule=raw.rule)

@@ -117,6 +117,9 @@ class Lexicon:
     month_full: frozenset[str]
     capitalised_only: frozenset[str]
     weekdays: Mapping[str, int]
+    #: "on", "last", "в прошлую" … before a bare weekday -> (direction, lang); direction: -1 before the
+    #: reference, 1 after it, 0 either
+    weekday_phrases: Mapping[str, tuple[int, str]]
     relative_days: Mapping[str, RelativeDay]
     period_modifiers: Mapping[str, int]
     period_units: Mapping[str, str]
@@ -334,6 +337,7 @@ def lexicon(languages: tuple[str, ...] = ("ru", "en")) -> Lexicon:
     abbr: set[str] = set()
     caps: set[str] = set()
     weekdays: dict[str, int] = {}
+    wphrases: dict[str, tuple[int, str]] = {}
     reldays: dict[str, RelativeDay] = {}
     mods: dict[str, int] = {}
     punits: dict[str, str] = {}
@@ -369,6 +373,8 @@ def lexicon(languages: tuple[str, ...] = ("ru", "en")) -> Lexicon:
         for num, forms in data["weekdays"].items():
             for w in forms:
                 weekdays[w] = int(num)
+        for phrase, direction in data["weekday_phrases"].items():
+            wphrases[_phrase_key(phrase)] = (direction, lang)
         for entry in data["relative_days"]:
             for w in entry["words"]:
                 reldays[_phrase_key(w)] = RelativeDay(entry["id"], entry["days"], entry["needs_time"], lang)
@@ -409,6 +415,7 @@ def lexicon(languages: tuple[str, ...] = ("ru", "en")) -> Lexicon:
         | tjoin
     )
     step |= set(mods) | set(ppreps) | set(numbers) | set(ago_units) | {"the", "of", "year", "month"}
+    step |= {w for phrase in wphrases for w in phrase.split()}
     for phrase in [*reldays, *ago_words]:
         step.update(phrase.split())
     # Words that start a date expression without a digit: bare months after a
@@ -418,10 +425,23 @@ def lexicon(languages: tuple[str, ...] = ("ru", "en")) -> Lexicon:
     triggers |= day_words
     triggers |= {p.split()[-1] for p in ago_words}
     triggers |= set(punits)
+    # full weekday names (not "thurs", "пн": a form that starts another form of its day is short for it)
+    # start "on Friday", "в прошлую пятницу": the month scanners find them
+    full_weekdays = (
+        {
+            w
+            for w, day in weekdays.items()
+            if len(w) >= 5 and not any(o != w and o.startswith(w) for o, d in weekdays.items() if d == day)
+        }
+        if wphrases
+        else set()
+    )
     forms = _grammar(
         months_full=full,
         months_abbr=abbr,
         weekdays=set(weekdays),
+        full_weekdays=full_weekdays,
+        weekday_phrases=set(wphrases),
         reldays=set(reldays),
         mods=set(mods),
         punits=set(punits),
@@ -444,7 +464,10 @@ def lexicon(languages: tuple[str, ...] = ("ru", "en")) -> Lexicon:
     # a bare year is a date only with its suffix (``2020 г.``): the detectors ask for it, the form reads it
     detect = {**forms, "ysf": forms.pop("ysf_suffixed")}
     master_digit = _detector(detect, DIGIT_LED)
-    latin_months = sorted(w.capitalize() for w in full if month_lang[w] != "ru")
+    latin_months = sorted(
+        {w.capitalize() for w in full if month_lang[w] != "ru"}
+        | {w.capitalize() for w in full_weekdays if not _is_cyrillic(w)}
+    )
     header = re.compile(
         "^[\\W_]{0,3}(?P<label>" + _alt(w for w, _ in labels) + ")" + WB + "[ \\t\\u00a0:|\\-–—.,]*",
         re.IGNORECASE,
@@ -456,6 +479,7 @@ def lexicon(languages: tuple[str, ...] = ("ru", "en")) -> Lexicon:
         month_full=frozenset(full),
         capitalised_only=frozenset(caps),
         weekdays=weekdays,
+        weekday_phrases=wphrases,
         relative_days=reldays,
         period_modifiers=mods,
         period_units=punits,
@@ -472,7 +496,11 @@ def lexicon(languages: tuple[str, ...] = ("ru", "en")) -> Lexicon:
         step_words=frozenset(step),
         trigger_words=tuple(sorted(triggers)),
         scan_latin=_scanner(latin_months),
-        scan_cyrillic=_scanner(v for w in full if month_lang[w] == "ru" for v in (w, w.capitalize())),
+        scan_cyrillic=_scanner(
+            v
+            for w in [*(w for w in full if month_lang[w] == "ru"), *filter(_is_cyrillic, full_weekdays)]
+            for v in (w, w.capitalize())
+        ),
         find_latin=_literals(triggers - full, cyrillic=False),
         find_cyrillic=_literals(triggers - full, cyrillic=True),
         forms=_LazyPatterns(forms),
@@ -518,6 +546,8 @@ def _grammar(
     months_full: set[str],
     months_abbr: set[str],
     weekdays: set[str],
+    full_weekdays: set[str],
+    weekday_phrases: set[str],
     reldays: set[str],
     mods: set[str],
     punits: set[str],
@@ -649,6 +679,11 @@ def _grammar(
         "yp": f"(?P<yp_pre>(?:{_alt(ypreps)})(?:{SP}(?:{_alt(ymods)}))?|(?:{_alt(ymods)}))"
         f"(?:{SP}{the}{SP}{_alt(['year'])})?(?:{SP}|(?<=[dD])-){year('yp')}",
         "rd": f"(?P<rd_w>{_alt(reldays)}){WB}" + tail("rd"),
+        # "on Friday", "в прошлую пятницу": a bare weekday after a phrase, not before a date ("on Friday, March 8")
+        "wr": f"(?P<wr_pre>{_alt(weekday_phrases)}){SP}(?P<wr_wd>{_alt(full_weekdays)}){WB}"
+        f"(?!{SPO},?{SPO}(?:\\d|(?:{mon_full}|{mon_abbr}){WB}|{the}{SP}\\d))" + tail("wr")
+        if weekday_phrases and full_weekdays
+        else "(?!)",
         "pe": f"(?:(?P<pe_pre>{_alt(ppreps)}){SP})?(?P<pe_mod>{_alt(mods)}){SP}(?P<pe_u>{_alt(punits)}){WB}",
         # after an abbreviated unit ("15 мин. назад") the word must be lower-case: "10 мин. Назад …" is two sentences
         "ago": f"(?:(?P<ago_n>\\d{{1,3}}|{_alt(numbers)}){SP})?(?P<ago_u>{_alt(ago_units)})"
@@ -661,7 +696,7 @@ def _grammar(
 
 #: Forms that can start with a digit; the others start with a word.
 DIGIT_LED = ("iso", "tf", "num", "dmt", "dr", "dm", "yr", "dec", "ysf", "ago")
-WORD_LED = ("rpd", "rpm", "rpy", "num", "dmt", "dr", "dm", "mr", "md", "myr", "my", "yp", "rd", "pe", "ago", "bm")
+WORD_LED = ("rpd", "rpm", "rpy", "num", "dmt", "dr", "dm", "mr", "md", "myr", "my", "yp", "rd", "pe", "ago", "bm", "wr")
 
 
 def _detector(forms: Mapping[str, str], names: Iterable[str]) -> str:

@@ -905,14 +905,19 @@ def _repeated_prose(page: _Page) -> set[int]:
     return out
 
 
-def _kadane(page: _Page, smoothed: list[str], th: Thresholds, lo: int, max_start: int) -> tuple[int, int, int]:
-    """The run of units starting in ``lo..max_start`` with the highest prose score: ``(score, first, last)``."""
+def _kadane(
+    page: _Page, smoothed: list[str], th: Thresholds, lo: int, max_start: int, *, hi: int = -1
+) -> tuple[int, int, int]:
+    """The run of units starting in ``lo..max_start`` (and ending before ``hi``) with the highest prose score.
+
+    Returns ``(score, first, last)``; ``hi`` is the number of units when negative.
+    """
     kinds, lengths = page.kinds, page.lengths
     bad_penalty, short_cost = th.bad_penalty, th.short_cost
     best, best_first, best_last = 0, lo, lo - 1
     cur, cur_start = 0, lo
     repeated = _repeated_prose(page)
-    for i in range(lo, len(kinds)):
+    for i in range(lo, len(kinds) if hi < 0 else hi):
         kind = kinds[i]
         if smoothed[i] == "bad":
             score = -(bad_penalty + lengths[i])
@@ -969,8 +974,9 @@ def _main_run(page: _Page, smoothed: list[str], th: Thresholds) -> tuple[int, in
 
     A run right after the article's headline (see :func:`_headline`) wins over
     a longer one elsewhere when it scores at least ``headline_share`` of it.
-    The run is widened across weak borders (:func:`_extend`), but not to a
-    dateline or byline right above it.
+    The run is widened across weak borders (:func:`_extend`) and tables of
+    figures (:func:`_join_across_tables`), but not to a dateline or byline
+    right above it.
     """
     n = len(page.kinds)
     best, first, last = _kadane(page, smoothed, th, 0, n)
@@ -988,6 +994,7 @@ def _main_run(page: _Page, smoothed: list[str], th: Thresholds) -> tuple[int, in
         return first, last
     first = _extend(page, smoothed, first, -1, th)
     last = _extend(page, smoothed, last, 1, th)
+    first, last = _join_across_tables(page, smoothed, th, first, last, best=best)
     # a dateline or byline above the article ("By Jane Doe - 11/18/19 11:04 PM") is no part of it;
     # more of them are a list of the article (a timetable, ingredients)
     kinds = page.kinds
@@ -998,6 +1005,36 @@ def _main_run(page: _Page, smoothed: list[str], th: Thresholds) -> tuple[int, in
         and not (first + 1 < last and kinds[first + 1] == "list" and _dateline(page, first + 1))
     ):
         first += 1
+    return first, last
+
+
+def _table_gap(page: _Page, lo: int, hi: int) -> bool:
+    """Whether units ``lo..hi-1`` are a table of figures: no clear chrome but repeated cells, a third with figures."""
+    if hi <= lo:
+        return False
+    reasons, texts = page.reasons, page.texts
+    if any(reasons[i] not in ("", "repeated", "low-prose") for i in range(lo, hi)):
+        return False
+    return 3 * sum(1 for i in range(lo, hi) if _DIGIT.search(texts[i])) >= hi - lo
+
+
+def _join_across_tables(
+    page: _Page, smoothed: list[str], th: Thresholds, first: int, last: int, *, best: int
+) -> tuple[int, int]:
+    """Widen the run ``first..last`` to a second run of prose of comparable score beyond a table of figures.
+
+    A recipe's steps and its notes, or exercises and their solutions, may be
+    parted by a table (nutrition facts, ingredients with amounts): when the
+    best run on the other side scores at least half the best run of the page and only
+    such a table lies between them, both are the article.
+    """
+    n = len(page.kinds)
+    score, f2, l2 = _kadane(page, smoothed, th, last + 1, n)
+    if l2 >= f2 and 2 * score >= best and _table_gap(page, last + 1, f2):
+        last = _extend(page, smoothed, l2, 1, th)
+    score, f2, l2 = _kadane(page, smoothed, th, 0, first, hi=first)
+    if l2 >= f2 and 2 * score >= best and _table_gap(page, l2 + 1, first):
+        first = _extend(page, smoothed, f2, -1, th)
     return first, last
 
 
