@@ -60,6 +60,23 @@ def _parse(pattern: str) -> Any:
     return _parser.parse(pattern)
 
 
+def _class_chars(av: Any) -> list[str] | None:
+    """The characters of a parsed character class (a digit class as :data:`DIGIT`); None for a negation,
+    another category or a wide range."""
+    chars: list[str] = []
+    for sub_op, sub_av in av:
+        sub = str(sub_op)
+        if sub == "LITERAL":
+            chars.append(chr(sub_av))
+        elif sub == "RANGE" and sub_av[1] - sub_av[0] < 40:
+            chars.extend(chr(c) for c in range(sub_av[0], sub_av[1] + 1))
+        elif sub == "CATEGORY" and str(sub_av) == "CATEGORY_DIGIT":
+            chars.append(DIGIT)
+        else:
+            return None
+    return chars
+
+
 def _prefixes(items: list[Any], prefix: str, k: int, cap: int, budget: list[int]) -> set[str]:
     """Strings of at most ``k`` characters one of which starts every match of ``items`` (after ``prefix``).
 
@@ -76,18 +93,8 @@ def _prefixes(items: list[Any], prefix: str, k: int, cap: int, budget: list[int]
     if name == "LITERAL":
         return _prefixes(rest, prefix + chr(av), k, cap, budget)
     if name == "IN":
-        chars: list[str] = []
-        for sub_op, sub_av in av:
-            sub = str(sub_op)
-            if sub == "LITERAL":
-                chars.append(chr(sub_av))
-            elif sub == "RANGE" and sub_av[1] - sub_av[0] < 40:
-                chars.extend(chr(c) for c in range(sub_av[0], sub_av[1] + 1))
-            elif sub == "CATEGORY" and str(sub_av) == "CATEGORY_DIGIT":
-                chars.append(DIGIT)
-            else:  # negation, other categories, wide ranges
-                return {prefix}
-        if len(chars) > cap:
+        chars = _class_chars(av)
+        if chars is None or len(chars) > cap:
             return {prefix}
         out: set[str] = set()
         for ch in chars:
@@ -150,19 +157,8 @@ def _openings(
         _openings(rest, prefix + chr(av), k=k, cap=cap, budget=budget, out=out)
         return
     if name == "IN":
-        chars: list[str] = []
-        for sub_op, sub_av in av:
-            sub = str(sub_op)
-            if sub == "LITERAL":
-                chars.append(chr(sub_av))
-            elif sub == "RANGE" and sub_av[1] - sub_av[0] < 40:
-                chars.extend(chr(c) for c in range(sub_av[0], sub_av[1] + 1))
-            elif sub == "CATEGORY" and str(sub_av) == "CATEGORY_DIGIT":
-                chars.append(DIGIT)
-            else:  # negation, other categories, wide ranges
-                out.append((prefix, items))
-                return
-        if len(chars) > cap:
+        chars = _class_chars(av)
+        if chars is None or len(chars) > cap:
             out.append((prefix, items))
             return
         for ch in chars:
