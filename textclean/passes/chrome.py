@@ -906,17 +906,17 @@ def _repeated_prose(page: _Page) -> set[int]:
 
 
 def _kadane(
-    page: _Page, smoothed: list[str], th: Thresholds, lo: int, max_start: int, *, hi: int = -1
+    page: _Page, smoothed: list[str], th: Thresholds, lo: int, max_start: int, *, repeated: set[int], hi: int = -1
 ) -> tuple[int, int, int]:
     """The run of units starting in ``lo..max_start`` (and ending before ``hi``) with the highest prose score.
 
-    Returns ``(score, first, last)``; ``hi`` is the number of units when negative.
+    Returns ``(score, first, last)``; ``hi`` is the number of units when negative.  ``repeated``
+    are the units of :func:`_repeated_prose`.
     """
     kinds, lengths = page.kinds, page.lengths
     bad_penalty, short_cost = th.bad_penalty, th.short_cost
     best, best_first, best_last = 0, lo, lo - 1
     cur, cur_start = 0, lo
-    repeated = _repeated_prose(page)
     for i in range(lo, len(kinds) if hi < 0 else hi):
         kind = kinds[i]
         if smoothed[i] == "bad":
@@ -979,7 +979,8 @@ def _main_run(page: _Page, smoothed: list[str], th: Thresholds) -> tuple[int, in
     right above it.
     """
     n = len(page.kinds)
-    best, first, last = _kadane(page, smoothed, th, 0, n)
+    repeated = _repeated_prose(page)
+    best, first, last = _kadane(page, smoothed, th, 0, n, repeated=repeated)
     head = _headline(page.texts)
     if head >= 0:
         # the article starts at the first prose after its headline
@@ -987,14 +988,14 @@ def _main_run(page: _Page, smoothed: list[str], th: Thresholds) -> tuple[int, in
         kinds = page.kinds
         start = next((i for i in range(head + 1, end) if kinds[i] == "good"), -1)
         if start >= 0 and not head < first <= start:
-            score, f2, l2 = _kadane(page, smoothed, th, head + 1, start)
+            score, f2, l2 = _kadane(page, smoothed, th, head + 1, start, repeated=repeated)
             if score >= th.headline_share * best:
                 first, last = f2, l2
     if last < first:
         return first, last
     first = _extend(page, smoothed, first, -1, th)
     last = _extend(page, smoothed, last, 1, th)
-    first, last = _join_across_tables(page, smoothed, th, first, last, best=best)
+    first, last = _join_across_tables(page, smoothed, th, first, last, best=best, repeated=repeated)
     # a dateline or byline above the article ("By Jane Doe - 11/18/19 11:04 PM") is no part of it;
     # more of them are a list of the article (a timetable, ingredients)
     kinds = page.kinds
@@ -1019,7 +1020,7 @@ def _table_gap(page: _Page, lo: int, hi: int) -> bool:
 
 
 def _join_across_tables(
-    page: _Page, smoothed: list[str], th: Thresholds, first: int, last: int, *, best: int
+    page: _Page, smoothed: list[str], th: Thresholds, first: int, last: int, *, best: int, repeated: set[int]
 ) -> tuple[int, int]:
     """Widen the run ``first..last`` to a second run of prose of comparable score beyond a table of figures.
 
@@ -1029,10 +1030,10 @@ def _join_across_tables(
     such a table lies between them, both are the article.
     """
     n = len(page.kinds)
-    score, f2, l2 = _kadane(page, smoothed, th, last + 1, n)
+    score, f2, l2 = _kadane(page, smoothed, th, last + 1, n, repeated=repeated)
     if l2 >= f2 and 2 * score >= best and _table_gap(page, last + 1, f2):
         last = _extend(page, smoothed, l2, 1, th)
-    score, f2, l2 = _kadane(page, smoothed, th, 0, first, hi=first)
+    score, f2, l2 = _kadane(page, smoothed, th, 0, first, repeated=repeated, hi=first)
     if l2 >= f2 and 2 * score >= best and _table_gap(page, l2 + 1, first):
         first = _extend(page, smoothed, f2, -1, th)
     return first, last

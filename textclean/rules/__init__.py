@@ -464,7 +464,6 @@ class LineMatcher:
     gate_open: bool = True
     gate_chars: dict[str, int] = attrs.field(factory=dict)
     gate_words_max: int = 0
-    #: a gate character → the patterns (one alternation) of the rules that may need it (see :meth:`_char_ok`)
     #: a gate character → the patterns of the rules that may need it, each with a scan for the strings one
     #: of which such a line holds (see :meth:`_char_ok`)
     gate_char_checks: dict[str, tuple[tuple[re.Pattern[str], re.Pattern[str] | None], ...]] = attrs.field(factory=dict)
