@@ -298,7 +298,7 @@ def header_changes(
     n_text = len(text)
     in_zone = True
     plain: list[tuple[int, str]] = []  # (content line number, text) of the header lines that hold no field
-    above_field: list[str] = []  # the plain line right above the first field line, if any
+    above_field: str | None = None  # the plain line right above the first field line that has one
     try:
         following = next(lines, None)
         while following is not None:
@@ -334,15 +334,15 @@ def header_changes(
                 plain.append((content, raw.strip(_WS)))
                 seen_title = True
                 continue
-            if not above_field and plain and plain[-1][0] == content - 1:
-                above_field.append(plain[-1][1])
+            if above_field is None and plain and plain[-1][0] == content - 1:
+                above_field = plain[-1][1]
             for key, value in found:
                 meta.setdefault(key, value)
                 if key == "dateline":
                     meta.setdefault("published", value)
             yield Change(s, e + 1 if e < n_text else e, "", f"common.header-{found[0][0]}")
     finally:
-        title = _title(plain, above_field[0] if above_field else None)
+        title = _title(plain, above_field)
         if title is not None:
             meta.setdefault("title", title)
 
