@@ -135,6 +135,9 @@ class Thresholds:
     repeat_min: int = 3
     headline_gap: int = 12
     headline_share: float = 0.25
+    # a headline of this many words or more is no site name: the run under it needs a lower share
+    headline_words: int = 5
+    long_headline_share: float = 0.1
     teaser_run: int = 3
 
     @classmethod
@@ -944,7 +947,11 @@ def _headline(texts: list[str]) -> int:
 
     Whole-page text starts with the page title ("Storm hits coast | Example
     News"); the article's own headline repeats it (or its part before a
-    separator) just above the article.
+    separator) just above the article.  When several parts of the title
+    recur, the longest wins: the site name is the shorter one.
+
+    >>> _headline(["Storm hits the coast | Example News Today", "Example News Today", "Menu", "Storm hits the coast"])
+    3
     """
     if len(texts) < 3:
         return -1
@@ -957,7 +964,9 @@ def _headline(texts: list[str]) -> int:
     names = {name for name in (title, *ends, *(part.strip() for part in _TITLE_SPLIT.split(title))) if len(name) >= 15}
     if not names:
         return -1
-    return next(compress(range(1, 400), map(names.__contains__, texts[1:400])), -1)
+    # the longest part of the title found wins: a site name ("Example News") is shorter than a headline
+    found = compress(range(1, 400), map(names.__contains__, texts[1:400]))
+    return max(found, key=lambda i: (len(texts[i]), -i), default=-1)
 
 
 def _dateline(page: _Page, i: int) -> bool:
@@ -973,7 +982,8 @@ def _main_run(page: _Page, smoothed: list[str], th: Thresholds) -> tuple[int, in
     """The run of units with the highest prose score (Kadane): prose adds, chrome costs.
 
     A run right after the article's headline (see :func:`_headline`) wins over
-    a longer one elsewhere when it scores at least ``headline_share`` of it.
+    a longer one elsewhere when it scores at least ``headline_share`` of it
+    (``long_headline_share`` under a headline of ``headline_words`` or more).
     The run is widened across weak borders (:func:`_extend`) and tables of
     figures (:func:`_join_across_tables`), but not to a dateline or byline
     right above it.
@@ -989,7 +999,8 @@ def _main_run(page: _Page, smoothed: list[str], th: Thresholds) -> tuple[int, in
         start = next((i for i in range(head + 1, end) if kinds[i] == "good"), -1)
         if start >= 0 and not head < first <= start:
             score, f2, l2 = _kadane(page, smoothed, th, head + 1, start, repeated=repeated)
-            if score >= th.headline_share * best:
+            long = len(page.texts[head].split()) >= th.headline_words
+            if score >= (th.long_headline_share if long else th.headline_share) * best:
                 first, last = f2, l2
     if last < first:
         return first, last
