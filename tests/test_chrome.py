@@ -631,3 +631,49 @@ def test_prose_beyond_a_menu_stays_out_of_the_article() -> None:
     kept = kept_lines(text)
     assert all(line in kept for line in ARTICLE)
     assert not set(NOTES) & set(kept)
+
+
+def test_site_name_on_the_page_is_no_headline() -> None:
+    # the title's site name recurs as the logo line; the longer headline part is the one that locates the article
+    site = "Example Media Group Blog"
+    headline = "City closes the old bridge for repairs"
+    sidebar = [
+        f"{site} is written by a team of reporters who cover the city council, its budget and the services "
+        "it runs, and who have done so since the paper was founded more than forty years ago.",
+        "Support our work by taking out a subscription, which gives you every story and the weekly newsletter "
+        "that we send to our readers on each Friday morning before the markets open.",
+    ]
+    text = "\n".join([f"{headline} – {site}", site, *sidebar, *NAV, headline, *ARTICLE[:2], *FOOTER])
+    texts = text.split("\n")
+    assert chrome._headline(texts) == texts.index(headline)
+    kept = kept_lines(text)
+    assert ARTICLE[0] in kept and ARTICLE[1] in kept
+    assert sidebar[0] not in kept
+
+
+def test_a_long_headline_locates_a_short_article_under_many_teasers() -> None:
+    # teasers that read as prose (headline and summary on one line) outscore the short article under its headline
+    teasers = [
+        f"Council {topic} plan approved The council approved the plan on Monday after a debate that lasted "
+        f"well into the night, and the work on the {topic} will start in the spring of next year."
+        for topic in ("bridge", "library", "harbour", "school", "hospital", "tram", "park", "museum")
+    ]
+    headline = "Health officials report a sixth death linked to the mosquito virus"
+    article = [
+        "Health officials said on Monday that a sixth person had died of the virus this year.",
+        "The death occurred on Saturday, and the victim had been in hospital for a week.",
+    ]
+    text = "\n".join([f"{headline} - Example News", *NAV, *teasers, *NAV[:4], headline, *article, *FOOTER])
+    kept = kept_lines(text)
+    assert all(line in kept for line in article)
+    assert not any(line in kept for line in teasers)
+
+
+def test_code_lines_between_prose_stay() -> None:
+    # lines of code are no menu: dotted names, calls and operators mark them
+    code = ["player.setav speedmult 125", "player.setav stamina 300", "config.load()", "x == y"]
+    assert all(chrome._CODE.search(line) for line in code)
+    assert not any(chrome._CODE.search(line) for line in ["example.com", "Home", "{{category.text}}", "Mr. Smith"])
+    text = "\n".join([*NAV, "", ARTICLE[0], "", *code, "", *ARTICLE[1:], "", *FOOTER])
+    kept = kept_lines(text)
+    assert all(line in kept for line in code)

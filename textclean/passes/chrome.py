@@ -97,6 +97,11 @@ _COMMENT_HEADER = re.compile(
 _DIGIT = re.compile(r"\d")
 # The end of a sentence followed by the start of another (an upper-case letter).
 _SENTENCE_BREAK = re.compile(r"[.!?] [A-ZА-ЯЁ]")
+# A line of code: a dotted lowercase name that is no web address ("player.setav", "os.path"), a call, an operator.
+_CODE = re.compile(
+    r"(?<![\w.])[a-z_][a-z0-9_]{1,30}\.(?!(?:com|org|net|ru|de|uk|io|info|gov|edu|fr|es|it|pl|ua|co|us|ca|au|in|html?|php|jpe?g|png|gif|pdf)\b)[a-z_][a-z0-9_]{1,30}\b(?![.}])"
+    r"|\w\(\)|[=!]=|->|::|[{;]$"
+)
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 # Prose in these languages has fewer function words than English (no articles).
 _DENSITY_SCALE = {"ru": 0.7, "pl": 0.7}
@@ -543,7 +548,7 @@ def _labeller(
             return "list", "", w, sd, term, n, bullet, phrase
         if s[0] in "<«‹" and len(s) > 1 and s[1] == " ":
             return "bad", "link-list", w, sd, term, n, bullet, phrase
-        kind = "list" if (bullet and phrase) or has_digit(s) else "short"
+        kind = "list" if (bullet and phrase) or has_digit(s) or _CODE.search(s) else "short"
         return kind, "", w, sd, term, n, bullet, phrase
 
     def long_label(text: str, s: str, n: int, bullet: bool, lazy: bool) -> _Label:
