@@ -997,6 +997,7 @@ def _main_run(page: _Page, smoothed: list[str], th: Thresholds) -> tuple[int, in
     repeated = _repeated_prose(page)
     best, first, last = _kadane(page, smoothed, th, 0, n, repeated=repeated)
     head = _headline(page.texts)
+    floor = 0
     if head >= 0:
         # the article starts at the first prose after its headline
         end = min(n, head + 1 + th.headline_gap)
@@ -1006,12 +1007,16 @@ def _main_run(page: _Page, smoothed: list[str], th: Thresholds) -> tuple[int, in
             score, f2, l2 = _kadane(page, smoothed, th, head + 1, start, repeated=repeated)
             long = len(page.texts[head].split()) >= th.headline_words
             if score >= (th.long_headline_share if long else th.headline_share) * best:
+                if first < head < last and _prose_chars(page, first, head) > _prose_chars(page, head + 1, last + 1):
+                    # more prose above the headline than under it: a block of its own (teasers), not the article
+                    floor = head + 1
                 first, last = f2, l2
     if last < first:
         return first, last
     first = _extend(page, smoothed, first, -1, th)
     last = _extend(page, smoothed, last, 1, th)
     first, last = _join_across_tables(page, smoothed, th, first, last, best=best, repeated=repeated)
+    first = max(first, floor)
     # a dateline or byline above the article ("By Jane Doe - 11/18/19 11:04 PM") is no part of it;
     # more of them are a list of the article (a timetable, ingredients)
     kinds = page.kinds
@@ -1023,6 +1028,12 @@ def _main_run(page: _Page, smoothed: list[str], th: Thresholds) -> tuple[int, in
     ):
         first += 1
     return first, last
+
+
+def _prose_chars(page: _Page, lo: int, hi: int) -> int:
+    """The characters of the prose units among units ``lo..hi-1``."""
+    kinds, lengths = page.kinds, page.lengths
+    return sum(lengths[i] for i in range(lo, hi) if kinds[i] == "good")
 
 
 def _table_gap(page: _Page, lo: int, hi: int) -> bool:
