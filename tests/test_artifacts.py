@@ -260,3 +260,23 @@ def test_tail_link_run_needs_prose_three_items_and_no_colon(items: list[str]) ->
         "\n".join(items),
     ):
         assert clean_artifacts(text) == text
+
+
+@pytest.mark.parametrize(
+    "credit",
+    ["© 2019 Associated Press. All rights reserved.", "Copyright 2021 Example News Now. All rights reserved."],
+)
+def test_a_dated_credit_under_the_last_paragraph_stays(credit: str) -> None:
+    # a wire story ends in its agency's line; the same line under chrome, or a long reprint notice, goes
+    paragraph = (
+        "Health officials said the risk from the virus continues because there has not been a sustained "
+        "period of freezing temperatures."
+    )
+    assert credit in clean_artifacts(f"{paragraph}\n\n{credit}\n")
+    assert credit not in clean_artifacts(f"{paragraph}\n\nContact us\nAdvertise\n\n{credit}\n")
+    assert credit not in clean_artifacts(f"Short line.\n\n{credit}\n")
+    notice = f"{credit} This article is the property of Example News and may not be reprinted in print or online media."
+    assert len(notice) > 140
+    assert notice not in clean_artifacts(f"{paragraph}\n\n{notice}\n")
+    undated = credit.replace(" 2019", "").replace(" 2021", "")
+    assert undated not in clean_artifacts(f"{paragraph}\n\n{undated}\n")

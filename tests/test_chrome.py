@@ -677,3 +677,11 @@ def test_code_lines_between_prose_stay() -> None:
     text = "\n".join([*NAV, "", ARTICLE[0], "", *code, "", *ARTICLE[1:], "", *FOOTER])
     kept = kept_lines(text)
     assert all(line in kept for line in code)
+
+
+def test_a_dated_credit_right_under_the_article_stays_on_a_whole_page() -> None:
+    credit = "© 2019 Associated Press. All rights reserved."
+    text = "\n".join([*NAV, "", *ARTICLE, credit, "", *TEASERS, "", *FOOTER])
+    kept = kept_lines(text)
+    assert credit in kept and ARTICLE[-1] in kept
+    assert FOOTER[-1] not in kept  # the site's own line under the footer still goes

@@ -38,7 +38,13 @@ import attrs
 
 from textclean.config import Aggressiveness
 from textclean.edits import Change, apply_changes
-from textclean.passes.widgets import line_hits, normalised_lines, orphan_removals, structural_removals
+from textclean.passes.widgets import (
+    is_credit_line,
+    line_hits,
+    normalised_lines,
+    orphan_removals,
+    structural_removals,
+)
 from textclean.pipeline import Document, Pass, line_spans
 from textclean.rules import LANGUAGES, STRIP_CHARS, LineMatcher, Rule, line_matcher, normalise_line
 
@@ -187,6 +193,7 @@ def artifact_changes(
         find = matcher.find_pattern.search
         no_find = {k for k in odd if find(low, spans[k][0], spans[k][1]) is None}
     memo: dict[tuple[str, bool], Rule | None] = {}  # repeated lines are matched once
+    credits: list[int] = []  # copyright lines
     n = len(spans)
     order = range(n) if gated is None else sorted(gated)
     i = 0
@@ -209,12 +216,20 @@ def artifact_changes(
             attached[i] = rule.id
             continue
         removed[i] = rule.id
+        if rule.family == "copyright" and rule.kind == "line":
+            credits.append(i)
         if rule.kind == "block" and level >= 1 and (spans[i][0] >= tail_start or _thread_follows(norms, i)):
             block_from = (i, rule.id)
             break
         if rule.kind == "list":
             i = _take_list(text, spans, i, removed, rule)
             continue
+
+    for k in credits:
+        if is_credit_line(text[spans[k][0] : spans[k][1]]) and _after_prose(text, spans, norms, k, removed):
+            # a short dated copyright line right under the article's last paragraph is the
+            # story's own credit ("© 2019 Associated Press. All rights reserved."): it stays
+            del removed[k]
 
     if structure:
         for s, e, rule_id in structural_removals(
@@ -254,6 +269,21 @@ def artifact_changes(
     yield from _merged(text, spans, removed)
 
 
+def _after_prose(
+    text: str, spans: list[tuple[int, int]], norms: Sequence[str | None], k: int, removed: dict[int, str]
+) -> bool:
+    """Whether the line before line ``k`` (blank lines skipped) is a paragraph of prose that stays."""
+    j = k - 1
+    while j >= 0 and not norms[j]:
+        j -= 1
+    if j < 0 or j in removed:
+        return False
+    line = text[spans[j][0] : spans[j][1]].rstrip()
+    return line.endswith(_PROSE_END) and len(line.split(None, _PROSE_WORDS)) > _PROSE_WORDS
+
+
+#: A paragraph of prose has more words than this.
+_PROSE_WORDS = 12
 _PROSE_END = (".", "!", "?", "…", '"', "”", "»", "’", ")")
 _DATED = re.compile(
     r"(?:\d{1,2}\.?\s?)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|янв|фев|мар|апр|ма[йя]|июн|июл|авг|сен|окт|ноя|дек)"

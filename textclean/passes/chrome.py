@@ -61,6 +61,7 @@ import attrs
 from textclean.config import Aggressiveness
 from textclean.edits import Change, apply_changes
 from textclean.langdata import cp1252_stopwords, cp1252_words, guess_language, stopword_index, stopwords
+from textclean.passes.widgets import is_credit_line
 from textclean.pipeline import Document, Pass
 
 __all__ = [
@@ -1206,6 +1207,8 @@ def _decide(
                 outside += lasts[i] - firsts[i] + 1
         if outside >= th.page_min_outside:
             for i in range(n):
+                if i == last + 1 and reasons[i] == "copyright" and is_credit_line(page.texts[i]):
+                    continue  # a dated copyright line right under the article is its credit (a wire story's)
                 if smoothed[i] == "bad":
                     drops[i] = reasons[i] or "short-run"
                 elif i < first or i > last:

@@ -40,6 +40,7 @@ __all__ = [
     "calendar_kind",
     "calendar_kind_normalised",
     "digit_lines",
+    "is_credit_line",
     "is_day_row",
     "is_month_heading",
     "is_share_bar",
@@ -50,6 +51,26 @@ __all__ = [
     "share_lines",
     "structural_removals",
 ]
+
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+#: A copyright line of more characters is a legal notice, not a credit.
+_CREDIT_CHARS = 140
+
+
+def is_credit_line(line: str) -> bool:
+    """Whether a copyright line is short and dated: a story's credit when it stands right under the story.
+
+    A wire story ends in its agency's line ("© 2019 Associated Press. All
+    rights reserved."), which belongs to the story; a long notice about
+    reprints is the site's.
+
+    >>> is_credit_line("© 2019 Associated Press. All rights reserved.")
+    True
+    >>> is_credit_line("© Example News. All rights reserved.")
+    False
+    """
+    return len(line) <= _CREDIT_CHARS and _YEAR.search(line) is not None
+
 
 _WEEKDAYS = frozenset(
     "mon tue tues wed thu thur thurs fri sat sun total "  # en (a known mistranslation of Вс included)
